@@ -1,0 +1,53 @@
+package io.alloytop.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** Entry point: with no sub-command, the full-screen monitor. */
+@Command(name = "alloytop", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "A terminal monitor for Grafana Alloy.",
+        footer = {"", "Exit codes of `check`: 0 healthy, 1 degraded, 2 unreachable/not Alloy/auth refused/not ready."})
+public final class Main implements Callable<Integer> {
+    @Mixin
+    GlobalOptions global = new GlobalOptions();
+
+    @Override
+    public Integer call() {
+        return Commands.runMonitor(global);
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code; never throws, never prints a stack trace. */
+    public static int run(String... args) {
+        CommandLine cl = commandLine();
+        return cl.execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        Commands.register(cl);
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof UserError) {
+                cmd.getErr().println("alloytop: " + ex.getMessage());
+                return ExitCodes.USAGE;
+            }
+            cmd.getErr().println("alloytop: internal error: " + ex);
+            if (System.getenv("ALLOYTOP_DEBUG") != null) ex.printStackTrace(cmd.getErr());
+            return ExitCodes.FAILED;
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine cmd = ex.getCommandLine();
+            cmd.getErr().println("alloytop: " + ex.getMessage());
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, cmd.getErr())) {
+                cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
+            }
+            return ExitCodes.USAGE;
+        });
+        return cl;
+    }
+}

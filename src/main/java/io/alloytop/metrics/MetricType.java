@@ -1,0 +1,5 @@
+package io.alloytop.metrics;
+
+public enum MetricType {
+    COUNTER, GAUGE, HISTOGRAM, SUMMARY, UNTYPED
+}
