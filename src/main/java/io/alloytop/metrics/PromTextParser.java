@@ -39,6 +39,7 @@ public final class PromTextParser {
     private static final byte LABEL_CHAR = 2;
     private static final byte METRIC_START = 4;
     private static final byte METRIC_CHAR = 8;
+    private static final byte TOKEN_END = 16;
 
     static {
         for (int c = 0; c < 256; c++) {
@@ -48,6 +49,7 @@ public final class PromTextParser {
             if (alpha) k |= LABEL_START | LABEL_CHAR | METRIC_START | METRIC_CHAR;
             if (digit) k |= LABEL_CHAR | METRIC_CHAR;
             if (c == ':') k |= METRIC_START | METRIC_CHAR;
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') k |= TOKEN_END;
             CHAR_CLASS[c] = (byte) k;
         }
     }
@@ -70,6 +72,7 @@ public final class PromTextParser {
     private String prevName;
     private int prevLabelCount;
     private int[] labelEnds = new int[8];
+    private int[] valueStarts = new int[8];
 
     private PromTextParser(byte[] buf, int from, int to) {
         this.buf = buf;
@@ -299,7 +302,7 @@ public final class PromTextParser {
     /** Advances over a blank-delimited token and returns where it started. */
     private int token() throws PromParseException {
         int from = pos;
-        while (pos < end && buf[pos] != ' ' && buf[pos] != '\t' && buf[pos] != '\n' && buf[pos] != '\r') pos++;
+        while (pos < end && (CHAR_CLASS[buf[pos] & 0xFF] & TOKEN_END) == 0) pos++;
         if (pos < end && buf[pos] == '\r' && !atLineEnd()) throw error(pos, "unexpected carriage return");
         return from;
     }
@@ -333,9 +336,19 @@ public final class PromTextParser {
         int reused = 0;
         while (reused < prevLabelCount && labelEnds[reused] <= shared) reused++;
         int n = 2 * reused;
+        boolean afterValue = reused > 0;
         if (reused > 0) pos = lineStart + labelEnds[reused - 1];
+        if (reused < prevLabelCount && valueStarts[reused] <= shared) {
+            // The next label's name is shared too, only its value differs (a histogram's le): the
+            // name string is still in labels[n] from the previous line.
+            pos = lineStart + valueStarts[reused];
+            n++;
+            labels[n++] = labelValue();
+            labelEnds[reused] = pos - lineStart;
+            afterValue = true;
+        }
         Set<String> seen = null;
-        for (boolean afterValue = reused > 0; ; afterValue = true) {
+        for (; ; afterValue = true) {
             if (afterValue) {
                 skipBlanks();
                 if (pos >= end) throw error(pos, "unexpected end of input in label set");
@@ -385,9 +398,13 @@ public final class PromTextParser {
             }
             pos++;
             if (n + 2 > labels.length) labels = Arrays.copyOf(labels, labels.length * 2);
+            if (n / 2 == labelEnds.length) {
+                labelEnds = Arrays.copyOf(labelEnds, labelEnds.length * 2);
+                valueStarts = Arrays.copyOf(valueStarts, valueStarts.length * 2);
+            }
+            valueStarts[n / 2] = pos - lineStart;
             labels[n++] = labelName;
             labels[n++] = labelValue();
-            if (n / 2 > labelEnds.length) labelEnds = Arrays.copyOf(labelEnds, labelEnds.length * 2);
             labelEnds[n / 2 - 1] = pos - lineStart;
         }
         return n / 2;
