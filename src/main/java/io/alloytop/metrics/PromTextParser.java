@@ -2,6 +2,9 @@ package io.alloytop.metrics;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -30,6 +33,7 @@ import java.util.Set;
  * Strings only for what it has not seen before.
  */
 public final class PromTextParser {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final ByteStringCache NAMES = new ByteStringCache(4096, 256);
     private static final ByteStringCache VALUES = new ByteStringCache(16384, 128);
     private static final int MAX_DIRECT_LABELS = 16;
@@ -413,7 +417,7 @@ public final class PromTextParser {
     /** Reads after the opening quote up to and including the closing one. */
     private String labelValue() throws PromParseException {
         int from = pos;
-        int i = pos;
+        int i = skipPlainAscii(pos);
         boolean ascii = true;
         byte b = 0;
         while (i < end && (b = buf[i]) != '"' && b != '\\' && b != '\n') {
@@ -426,6 +430,28 @@ public final class PromTextParser {
         }
         pos = i;
         return escapedValue(from);
+    }
+
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /**
+     * Skips 8 bytes at a time while none is a quote, backslash, newline or non-ASCII, returning where
+     * the byte loop must take over. A byte equals c exactly when (w ^ c*ONES) has a zero there; the
+     * classic zero-byte test may also flag bytes above a true hit, but never below one, so the
+     * lowest flagged byte is exact.
+     */
+    private int skipPlainAscii(int i) {
+        while (i + 8 <= end) {
+            long w = (long) LONGS.get(buf, i);
+            long q = w ^ (ONES * '"');
+            long s = w ^ (ONES * '\\');
+            long n = w ^ (ONES * '\n');
+            long hits = (((q - ONES) & ~q) | ((s - ONES) & ~s) | ((n - ONES) & ~n) | w) & HIGHS;
+            if (hits != 0) return i + (Long.numberOfTrailingZeros(hits) >>> 3);
+            i += 8;
+        }
+        return i;
     }
 
     private String plainValue(int from, int to, boolean ascii) throws PromParseException {
