@@ -29,13 +29,17 @@ import java.util.Set;
  *     names and {@code __name__} as a label are errors; families without samples are dropped.</li>
  * <li>Histogram {@code le} and summary {@code quantile} labels are not enforced.</li>
  * </ul>
- * Metric and label names and short label values come from a shared cache, so a scrape allocates
- * Strings only for what it has not seen before.
+ * Metric and label names and label values of up to 128 bytes come from caches shared by all
+ * parses, so a scrape allocates Strings only for what the last ones did not contain; the caches have
+ * a fixed number of slots (under 5 MB even when filled by hostile bodies).
+ *
+ * <p>Thread-safe: every call has its own parser state, and the caches tolerate races. The input
+ * array must not change during a call. The snapshot keeps Strings, never the input bytes.
  */
 public final class PromTextParser {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final ByteStringCache NAMES = new ByteStringCache(4096, 256);
-    private static final ByteStringCache VALUES = new ByteStringCache(16384, 128);
+    private static final ByteStringCache NAMES = new ByteStringCache(4096, 160);
+    private static final ByteStringCache VALUES = new ByteStringCache(8192, 128);
     private static final int MAX_DIRECT_LABELS = 16;
 
     private static final byte[] CHAR_CLASS = new byte[256];
@@ -84,16 +88,21 @@ public final class PromTextParser {
         this.end = to;
     }
 
+    /** Parses a whole body. */
     public static MetricsSnapshot parse(byte[] data) throws PromParseException {
         return parse(data, 0, data.length);
     }
 
+    /** Parses data[offset, offset + length); error columns and lines count from offset. */
     public static MetricsSnapshot parse(byte[] data, int offset, int length) throws PromParseException {
         Objects.checkFromIndexSize(offset, length, data.length);
         return new PromTextParser(data, offset, offset + length).run();
     }
 
-    /** Reads the whole stream (not closing it), refusing bodies over maxBytes, then parses. */
+    /**
+     * Reads the stream to its end (without closing it) and parses it. Reads at most maxBytes + 1
+     * bytes: a longer body is refused with "response too large: over N MiB" rather than buffered.
+     */
     public static MetricsSnapshot parse(InputStream in, long maxBytes) throws PromParseException, IOException {
         if (maxBytes < 0) throw new IllegalArgumentException("maxBytes < 0");
         int cap = (int) Math.min(maxBytes, Integer.MAX_VALUE - 16);
