@@ -113,13 +113,14 @@ final class ComponentsTable {
             anyModule |= !r.module().isEmpty();
         }
         if (!anyModule) modMax = 6;
-        boolean showModule = width >= 72;
-        boolean showType = width >= 56;
-        boolean showAge = width >= 44;
+        // the ID starts with the type, so TYPE is the first column to go on narrow screens
+        boolean showType = width >= 110;
+        boolean showModule = width >= 64;
+        boolean showAge = width >= 48;
         int gap = 1;
         int avail = width - 1 - healthW - gap - (showAge ? 4 + gap : 0) - 1;
-        int idW = Math.min(idMax, Math.max(14, (int) (avail * 0.30)));
-        int typeW = showType ? Math.min(typeMax, Math.max(10, (int) (avail * 0.20))) : 0;
+        int idW = Math.min(idMax, Math.max(16, (int) (avail * (showType ? 0.32 : width < 80 ? 0.6 : 0.45))));
+        int typeW = showType ? Math.min(typeMax, Math.max(10, (int) (avail * 0.18))) : 0;
         int modW = showModule ? Math.min(modMax, Math.max(6, (int) (avail * 0.16))) : 0;
         List<Col> out = new ArrayList<>();
         int x = 1;

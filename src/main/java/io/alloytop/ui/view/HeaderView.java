@@ -42,13 +42,13 @@ final class HeaderView {
             l1.add("  connecting…", label, 1);
             right = "";
         } else {
-            if (!snap.version().isEmpty()) l1.add("  " + Sanitize.line(snap.version()), value, 3);
+            if (!snap.version().isEmpty()) l1.add("  " + Sanitize.line(snap.version()), value, 4);
             else if (!snap.isAlloy() && snap.reachable()) l1.add("  not Alloy?", warn, 2);
             if (!Double.isNaN(snap.startEpochSeconds())) {
                 long up = s.now.getEpochSecond() - (long) snap.startEpochSeconds();
                 l1.add("  up ", label, 5).add(Fmt.uptime(up), value, 5);
             }
-            if (snap.restarts() > 0) l1.add("  restarted " + snap.restarts() + "×", warn, 4);
+            if (snap.restarts() > 0) l1.add("  restarted " + snap.restarts() + "×", warn, 2);
             l1.add("  ", label, 2).add(snap.ready() ? "ready" : "NOT READY", snap.ready() ? ok : err, 2);
             ConfigState c = snap.config();
             if (c != null) {
@@ -95,7 +95,7 @@ final class HeaderView {
             int n = counts.getOrDefault(h, 0);
             Style hs = n == 0 && h != HealthState.HEALTHY ? label : p.style(Theme.healthElement(h)).over(base);
             String sym = p.theme().symbol(h);
-            l2.add("  " + (sym.isEmpty() ? "" : sym + " ") + n + " " + h.label(), hs, h == HealthState.HEALTHY ? 1 : 0);
+            l2.add("  " + (sym.isEmpty() ? "" : sym + " ") + n + " " + h.label(), hs, n == 0 ? 3 + h.ordinal() : h == HealthState.HEALTHY ? 1 : 0);
         }
         if (snap != null && snap.componentsFailure() != null) {
             l2.add("  list failed: " + Sanitize.line(snap.componentsFailure().message()), err, 1);

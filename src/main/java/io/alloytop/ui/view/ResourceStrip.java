@@ -39,8 +39,8 @@ final class ResourceStrip {
             l.add("  host cpu ", label, 1).add(Fmt.percent(st.hostCpuPercent()), p.style(Element.SPARK_HOST), 1);
         }
         if (!Double.isNaN(st.hostMemUsedBytes()) && !Double.isNaN(st.hostMemTotalBytes())) {
-            l.add("  mem ", label, 1).add(Fmt.bytes(st.hostMemUsedBytes()) + " / " + Fmt.bytes(st.hostMemTotalBytes()),
-                    p.style(Element.SPARK_HOST), 1);
+            l.add("  mem ", label, 2).add(Fmt.bytes(st.hostMemUsedBytes()) + " / " + Fmt.bytes(st.hostMemTotalBytes()),
+                    p.style(Element.SPARK_HOST), 2);
         }
         String self = "alloytop " + Fmt.percent(st.selfCpuPercent()) + " " + Fmt.bytes(st.selfRssBytes()) + " ";
         int sw = Painter.width(self);

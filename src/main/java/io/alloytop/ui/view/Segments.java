@@ -13,7 +13,10 @@ public final class Segments {
 
     private final List<Seg> segs = new ArrayList<>();
 
-    /** Lower priority numbers survive longer; 0 is never dropped (it is cut instead). */
+    /**
+     * Lower priority numbers survive longer; 0 is never dropped (it is cut instead). Pieces with
+     * the same priority form a group (a label and its value) and are dropped together.
+     */
     public Segments add(String text, Style style, int priority) {
         if (!text.isEmpty()) segs.add(new Seg(text, style, priority));
         return this;
@@ -29,12 +32,11 @@ public final class Segments {
     public int draw(Painter p, int x, int y, int maxCols) {
         List<Seg> keep = new ArrayList<>(segs);
         while (total(keep) > maxCols) {
-            int worst = -1;
-            for (int i = 0; i < keep.size(); i++) {
-                if (keep.get(i).priority() > 0 && (worst < 0 || keep.get(i).priority() >= keep.get(worst).priority())) worst = i;
-            }
-            if (worst < 0) break;
-            keep.remove(worst);
+            int worst = 0;
+            for (Seg s : keep) worst = Math.max(worst, s.priority());
+            if (worst == 0) break;
+            int w = worst;
+            keep.removeIf(s -> s.priority() == w);
         }
         int cx = x;
         for (Seg s : keep) {
