@@ -37,7 +37,7 @@ class PipelineLayoutTest {
         assertTrue(journal.indexOf("loki.source.journal") < journal.indexOf("loki.write.cloud"));
         String scrape = lines.stream().map(PipelineLine::text).filter(l -> l.contains("prometheus.scrape.self"))
                 .findFirst().orElseThrow();
-        assertTrue(scrape.contains("──1.2k/s──"), "the scrape's edge carries its rate:\n" + t);
+        assertTrue(scrape.matches(".*──+1\\.2k/s─▶ ↑prometheus\\.remote_write\\.cloud"), "the scrape's edge carries its rate:\n" + t);
         assertTrue(t.contains("not in a data flow: local.file.api_key"), t);
     }
 
