@@ -341,7 +341,9 @@ public final class HttpAlloyClient implements AlloyApi {
             try {
                 return Result.ok(PromTextParser.parse(limited, MAX_METRICS_BYTES));
             } catch (PromParseException e) {
-                if (limited.exceeded()) return Result.err(tooLarge(url, MAX_METRICS_BYTES));
+                if (limited.exceeded() || (e.line() == 0 && String.valueOf(e.getMessage()).contains("too large"))) {
+                    return Result.err(tooLarge(url, MAX_METRICS_BYTES));
+                }
                 return Result.err(Failure.Kind.BAD_RESPONSE, "bad /metrics from " + baseUrl() + ": "
                         + excerpt.of(String.valueOf(e.getMessage()), 200));
             }

@@ -307,6 +307,16 @@ class HttpAlloyClientTest {
     }
 
     @Test
+    void badMetricsReportLineAndColumn() {
+        server.status("/metrics", 200, "alloy_build_info{version=\"v1\"} 1\ngo_goroutines{a=\"b\" 12\n");
+        try (HttpAlloyClient c = client()) {
+            Result<MetricsSnapshot> r = c.metrics();
+            assertEquals(Failure.Kind.BAD_RESPONSE, kind(r));
+            assertTrue(r.failureOrNull().message().contains("line 2"), r.failureOrNull().message());
+        }
+    }
+
+    @Test
     void metricsLargerThanTheLimitIsTooLarge() {
         server.route("/metrics", ex -> {
             ex.sendResponseHeaders(200, 0);
