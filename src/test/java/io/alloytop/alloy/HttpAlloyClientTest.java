@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.alloytop.metrics.MetricsSnapshot;
+import io.alloytop.testing.FakeHttp;
 import io.alloytop.testing.Ports;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.alloytop.testing.FakeHttp;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package io.alloytop.alloy;
+package io.alloytop.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -22,16 +22,16 @@ import javax.net.ssl.SSLContext;
  * A tiny HTTP server on 127.0.0.1 answering exact raw paths, used to reproduce Alloy's wire
  * quirks (text/plain JSON, no Content-Type with gzip, SPA fallback) byte for byte.
  */
-final class FakeHttp implements AutoCloseable {
-    interface Handler {
+public final class FakeHttp implements AutoCloseable {
+    public interface Handler {
         void handle(HttpExchange ex) throws IOException;
     }
 
-    final HttpServer server;
-    final Map<String, Handler> routes = new ConcurrentHashMap<>();
-    final List<String> requests = new CopyOnWriteArrayList<>();
-    final List<Map<String, List<String>>> headers = new CopyOnWriteArrayList<>();
-    volatile Handler fallback = ex -> send(ex, 200, "text/html; charset=utf-8",
+    public final HttpServer server;
+    public final Map<String, Handler> routes = new ConcurrentHashMap<>();
+    public final List<String> requests = new CopyOnWriteArrayList<>();
+    public final List<Map<String, List<String>>> headers = new CopyOnWriteArrayList<>();
+    public volatile Handler fallback = ex -> send(ex, 200, "text/html; charset=utf-8",
             "<!doctype html><html><head><title>Grafana Alloy</title></head><body></body></html>");
 
     private FakeHttp(HttpServer server) {
@@ -57,40 +57,40 @@ final class FakeHttp implements AutoCloseable {
         server.start();
     }
 
-    static FakeHttp start() throws IOException {
+    public static FakeHttp start() throws IOException {
         return new FakeHttp(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
     }
 
-    static FakeHttp startTls(SSLContext ctx) throws IOException {
+    public static FakeHttp startTls(SSLContext ctx) throws IOException {
         HttpsServer s = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         s.setHttpsConfigurator(new HttpsConfigurator(ctx));
         return new FakeHttp(s);
     }
 
-    String url() {
+    public String url() {
         return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
-    FakeHttp route(String path, Handler h) {
+    public FakeHttp route(String path, Handler h) {
         routes.put(path, h);
         return this;
     }
 
     /** Like Go's net/http for Alloy's JSON routes: text/plain after sniffing. */
-    FakeHttp textJson(String path, String body) {
+    public FakeHttp textJson(String path, String body) {
         return route(path, ex -> send(ex, 200, "text/plain; charset=utf-8", body));
     }
 
-    FakeHttp status(String path, int code, String body) {
+    public FakeHttp status(String path, int code, String body) {
         return route(path, ex -> send(ex, code, "text/plain; charset=utf-8", body));
     }
 
     /** Like Prometheus' CompressionHandler: gzip only for an exact "gzip" token, and no Content-Type. */
-    static void sendGzipNoType(HttpExchange ex, String body) throws IOException {
+    public static void sendGzipNoType(HttpExchange ex, String body) throws IOException {
         boolean gzip = false;
         for (String v : ex.getRequestHeaders().getOrDefault("Accept-Encoding", List.of())) {
             for (String tok : v.split(",")) if (tok.strip().equals("gzip")) gzip = true;
@@ -110,7 +110,7 @@ final class FakeHttp implements AutoCloseable {
         }
     }
 
-    static void send(HttpExchange ex, int code, String type, String body) throws IOException {
+    public static void send(HttpExchange ex, int code, String type, String body) throws IOException {
         byte[] b = body.getBytes(StandardCharsets.UTF_8);
         if (type != null) ex.getResponseHeaders().set("Content-Type", type);
         ex.sendResponseHeaders(code, b.length == 0 ? -1 : b.length);
