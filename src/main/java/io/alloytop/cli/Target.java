@@ -4,6 +4,8 @@ import io.alloytop.alloy.AlloyApi;
 import io.alloytop.alloy.ConnectionSettings;
 import io.alloytop.alloy.HttpAlloyClient;
 import io.alloytop.alloy.Result;
+import io.alloytop.demo.DemoAlloy;
+import io.alloytop.demo.DemoOptions;
 import io.alloytop.poll.Poller;
 import java.io.IOException;
 
@@ -16,14 +18,15 @@ public final class Target implements AutoCloseable {
     /** A started demo: where it listens and how to stop it. */
     public record Demo(String baseUrl, AutoCloseable stopper) {}
 
-    /** Starts the embedded demo; a seam so tests (and a build without the demo) can swap it. */
+    /** Starts the embedded demo at a UI prefix; a seam so tests can swap it. */
     @FunctionalInterface
     public interface DemoStarter {
-        Demo start() throws IOException;
+        Demo start(String uiPrefix) throws IOException;
     }
 
-    static volatile DemoStarter demoStarter = () -> {
-        throw new UserError("--demo is not available in this build");
+    static volatile DemoStarter demoStarter = uiPrefix -> {
+        DemoAlloy d = DemoAlloy.start(DemoOptions.defaults().withUiPrefix(uiPrefix == null ? "/" : uiPrefix));
+        return new Demo(d.baseUrl(), d);
     };
 
     private final ConnectionSettings settings;
@@ -46,7 +49,7 @@ public final class Target implements AutoCloseable {
         if (global.demo()) {
             Demo d;
             try {
-                d = demoStarter.start();
+                d = demoStarter.start(s.uiPrefix());
             } catch (IOException | RuntimeException e) {
                 if (e instanceof UserError u) throw u;
                 throw new UserError("--demo: the embedded Alloy did not start: " + e.getMessage());

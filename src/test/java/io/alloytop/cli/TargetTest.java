@@ -38,7 +38,7 @@ class TargetTest {
         Target.DemoStarter saved = Target.demoStarter;
         try (FakeHttp demo = FakeHttp.start()) {
             demo.status("/-/ready", 200, "Alloy is ready.\n");
-            Target.demoStarter = () -> new Target.Demo(demo.url(), stopped::incrementAndGet);
+            Target.demoStarter = prefix -> new Target.Demo(demo.url(), stopped::incrementAndGet);
             try (Target t = Target.open(parse("--demo", "--url", "http://192.0.2.1:1"))) {
                 assertTrue(t.isDemo());
                 assertTrue(t.isLocal());
