@@ -75,6 +75,10 @@ final class LogsCommand implements Callable<Integer> {
             }
         }
         out.flush();
+        if (printer.printed == 0 && !printer.failed && !follow) {
+            err.println("alloytop: no log entries (" + Sanitizer.line(choice.source().describe()) + ")");
+            err.flush();
+        }
         return printer.failed && printer.printed == 0 ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
