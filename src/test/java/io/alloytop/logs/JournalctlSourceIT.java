@@ -133,4 +133,44 @@ class JournalctlSourceIT {
             assertTrue(c.finished.await(5, java.util.concurrent.TimeUnit.SECONDS), "close ends the source");
         }
     }
+
+    /** journalctl's own hint for a journal the user may not read becomes a plain sentence with the fix. */
+    @Test
+    void unreadableJournalIsSaidWithTheFix() throws Exception {
+        Path shared = java.nio.file.Files.createTempDirectory(Path.of("/tmp"), "alloytop-perm");
+        try {
+            java.nio.file.Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            JournalExport x = new JournalExport();
+            x.alloy(HostileJournal.INV1, "level=info msg=secret");
+            try (JournalRemote r = JournalRemote.start(shared)) {
+                r.write(x.take(), 1);
+            }
+            String journalctl = RealPrograms.require("journalctl").toString();
+            if ("root".equals(System.getProperty("user.name"))) {
+                // root reads everything: run the real journalctl as an unprivileged user instead
+                Path runuser = RealPrograms.require("runuser");
+                Path wrapper = shared.resolve("journalctl-as-nobody");
+                java.nio.file.Files.writeString(wrapper, "#!/bin/sh\nexec " + runuser + " -u nobody -- " + journalctl + " \"$@\"\n");
+                wrapper.toFile().setExecutable(true);
+                journalctl = wrapper.toString();
+            } else {
+                try (var files = java.nio.file.Files.list(shared)) {
+                    files.filter(f -> f.toString().endsWith(".journal")).forEach(f -> f.toFile().setReadable(false, false));
+                }
+            }
+            Collector c = new Collector();
+            try (JournalctlSource s = new JournalctlSource(journalctl, "alloy.service", shared, 10, false)) {
+                s.start(c);
+                assertTrue(c.finished.await(10, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertTrue(c.entries().isEmpty(), c.entries().toString());
+            assertTrue(c.statuses().stream().anyMatch(m -> m.startsWith("error: cannot read alloy.service's logs")
+                    && m.contains("may not read the system journal") && m.contains("usermod -aG systemd-journal")),
+                    c.statuses().toString());
+        } finally {
+            try (var files = java.nio.file.Files.walk(shared)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
 }
