@@ -9,3 +9,4 @@ top -sample_index=samples prometheus-cpu.pb.gz > prometheus-cpu.samples.top.txt
 for si in inuse_space alloc_space; do top -unit=B -sample_index=$si prometheus-heap.pb.gz > prometheus-heap.$si.top.txt; done
 for si in inuse_objects alloc_objects; do top -sample_index=$si prometheus-heap.pb.gz > prometheus-heap.$si.top.txt; done
 top prometheus-goroutine.pb.gz > prometheus-goroutine.top.txt
+top -unit=B -diff_base=prometheus-heap.pb.gz prometheus-heap-later.pb.gz > prometheus-heap.diff.top.txt
