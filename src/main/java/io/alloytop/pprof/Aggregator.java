@@ -67,7 +67,7 @@ final class Aggregator {
         int parent = -1;
         for (int i = locationIds.size() - 1; i >= 0; i--) {
             long id = locationIds.get(i);
-            int loc = graph.locationIndex.get(id);
+            int loc = graph.location(id);
             if (loc < 0) throw new PprofFormatException("corrupt profile: a sample refers to missing location " + id);
             int[] nodes = graph.locationNodes[loc];
             for (int ni = nodes.length - 1; ni >= 0; ni--) {

@@ -236,8 +236,15 @@ public final class ProfileDecoder {
     /** Locations resolved to graph nodes; a node is what pprof's function granularity merges. */
     static final class Graph {
         final LongIntMap locationIndex = new LongIntMap();
+        /** Go numbers locations 1..n, so a plain array usually replaces the hash lookup per frame. */
+        int[] direct;
         int[][] locationNodes;
         String[] names;
+
+        int location(long id) {
+            if (direct != null) return id > 0 && id < direct.length ? direct[(int) id] : -1;
+            return locationIndex.get(id);
+        }
     }
 
     private static Graph buildGraph(Header h) throws PprofFormatException {
@@ -281,6 +288,13 @@ public final class ProfileDecoder {
             g.locationNodes[i] = nodes;
         }
         g.names = names.toArray(new String[0]);
+        long maxId = 0;
+        for (int i = 0; i < nLoc; i++) maxId = Math.max(maxId, h.locationIds.get(i));
+        if (maxId < 2L * nLoc + 1024) {
+            g.direct = new int[(int) maxId + 1];
+            java.util.Arrays.fill(g.direct, -1);
+            for (int i = 0; i < nLoc; i++) g.direct[(int) h.locationIds.get(i)] = i;
+        }
         return g;
     }
 
