@@ -43,10 +43,11 @@ public final class ProfileCapture {
         Instant start = clock.instant();
         Duration total = type.timed() ? Duration.ofSeconds(seconds) : Duration.ZERO;
         Object lock = new Object();
+        boolean[] finished = {false}; // guarded by lock
         if (type.timed()) {
             ticker.scheduleAtFixedRate(() -> {
                 synchronized (lock) {
-                    if (c.result.isDone()) return;
+                    if (finished[0]) return;
                     Duration elapsed = Duration.between(start, clock.instant());
                     if (elapsed.compareTo(total) > 0) elapsed = total;
                     listener.accept(new CaptureEvent.Progress(type, elapsed, total));
@@ -57,9 +58,14 @@ public final class ProfileCapture {
             Result<byte[]> r = pending.execute();
             Result<CapturedProfile> done = r.map(bytes -> new CapturedProfile(type, host, start, bytes));
             ticker.shutdownNow();
-            synchronized (lock) {
+            // Finished reaches the listener before the future completes, so awaiting code sees every event.
+            try {
+                synchronized (lock) {
+                    finished[0] = true;
+                    listener.accept(new CaptureEvent.Finished(type, done));
+                }
+            } finally {
                 c.result.complete(done);
-                listener.accept(new CaptureEvent.Finished(type, done));
             }
         }, "alloytop-profile-fetch-" + type.id());
         worker.setDaemon(true);
