@@ -10,6 +10,7 @@ final class Commands {
         cl.addSubcommand(new CheckCommand());
         cl.addSubcommand(new DemoServerCommand());
         cl.addSubcommand(new LogsCommand());
+        cl.addSubcommand(new ProfileCommand());
     }
 
     static int runMonitor(GlobalOptions global) {
