@@ -79,7 +79,7 @@ public final class ForwardStatus {
                     Component w = byId.get(writer);
                     out.add(new SignalStatus(s, SignalStatus.Kind.FAILING, failed, wm.unit(),
                             String.format(java.util.Locale.ROOT, "%.1f %s/s failing", failed, wm.unit())
-                                    + (w == null || w.health().message().isEmpty() ? "" : "; " + w.health().message())));
+                                    + (w == null || !w.health().state().isBad() ? "" : "; " + w.health().message())));
                     continue;
                 }
                 if (sent > 0) {

@@ -55,7 +55,7 @@ public final class Verifier {
             double failed = wm.failed(now, writer) - wm.failed(base, writer);
             if (failed > 0) {
                 Component c = byId.get(writer);
-                String health = c == null ? "" : c.health().message();
+                String health = c == null || !c.health().state().isBad() ? "" : c.health().message();
                 return new Verdict.Failed(writer + " failed to send " + fmt(failed) + " " + wm.unit()
                         + (health.isEmpty() ? "" : " (" + health + ")"));
             }
