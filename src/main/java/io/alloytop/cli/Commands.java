@@ -8,6 +8,7 @@ final class Commands {
 
     static void register(CommandLine cl) {
         // cl.addSubcommand(new CheckCommand());  -- each feature registers its command here
+        cl.addSubcommand(new DemoServerCommand());
     }
 
     static int runMonitor(GlobalOptions global) {
