@@ -41,6 +41,8 @@ public final class GenDocs {
         return "#compdef alloytop\n"
                 + "# Generated from alloytop's command definitions: picocli's bash completion run by zsh's bashcompinit.\n"
                 + "autoload -U +X bashcompinit && bashcompinit\n"
+                // bash's compopt (used by picocli's script) has no zsh counterpart; bashcompinit lacks it
+                + "(( $+functions[compopt] )) || compopt() { return 0; }\n"
                 + bash
                 + "\n_bash_complete -F _complete_alloytop \"$@\"\n";
     }

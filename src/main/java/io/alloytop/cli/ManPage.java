@@ -178,7 +178,7 @@ public final class ManPage {
      * Makes text safe as roff input: backslashes would start escapes, a leading dot or quote
      * would start a request, and a bare '-' may render as a hyphen that cannot be copied into a shell.
      */
-    static String escape(String text) {
+    public static String escape(String text) {
         String s = text.replace("\\", "\\e").replace("-", "\\-");
         StringBuilder out = new StringBuilder(s.length() + 8);
         for (String line : s.split("\n", -1)) {
