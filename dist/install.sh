@@ -60,7 +60,7 @@ if $uninstall; then
 fi
 
 work=
-cleanup() { [ -n "$work" ] && rm -rf "$work"; }
+cleanup() { if [ -n "$work" ]; then rm -rf "$work"; fi; }
 trap cleanup EXIT INT TERM
 
 if [ -n "$source" ]; then
@@ -128,3 +128,4 @@ case ":$PATH:" in *":$bin_dir:"*) ;; *) echo "note: add $bin_dir to PATH" ;; esa
 if [ "$(id -u)" != 0 ]; then
   echo "zsh: add 'fpath=($share_dir/zsh/site-functions \$fpath)' before compinit in ~/.zshrc for completion"
 fi
+exit 0
