@@ -29,6 +29,21 @@ final class PromNumbers {
      * Double.parseDouble. All three round correctly, so results equal Double.parseDouble's.
      */
     static double parseDouble(byte[] b, int from, int to) throws Malformed {
+        // Small enough to inline: bucket counts and most counters are plain integers.
+        if (to - from <= 15) {
+            long v = 0;
+            int i = from;
+            for (; i < to; i++) {
+                int d = b[i] - '0';
+                if (d < 0 || d > 9) break;
+                v = v * 10 + d;
+            }
+            if (i == to && to > from) return v;
+        }
+        return parseGeneral(b, from, to);
+    }
+
+    private static double parseGeneral(byte[] b, int from, int to) throws Malformed {
         if (from >= to) throw Malformed.INSTANCE;
         int i = from;
         boolean negative = false;
