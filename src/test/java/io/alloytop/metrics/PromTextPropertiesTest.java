@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -196,10 +198,35 @@ class PromTextPropertiesTest {
         }
     }
 
+    /**
+     * Whatever a whole body parses to, its samples are exactly those of its sample lines parsed one
+     * by one: reusing the previous line's name and labels never changes a result.
+     */
+    static void sameAsLineByLine(byte[] body, MetricsSnapshot whole) throws PromParseException {
+        Map<Sample, Integer> expected = new HashMap<>();
+        int start = 0;
+        for (int i = 0; i <= body.length; i++) {
+            if (i < body.length && body[i] != '\n') continue;
+            byte[] line = Arrays.copyOfRange(body, start, i);
+            start = i + 1;
+            String trimmed = new String(line, StandardCharsets.ISO_8859_1).strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) continue;
+            for (MetricFamily f : PromTextParser.parse(line).families()) {
+                for (Sample s : f.samples()) expected.merge(s, 1, Integer::sum);
+            }
+        }
+        Map<Sample, Integer> actual = new HashMap<>();
+        for (MetricFamily f : whole.families()) {
+            for (Sample s : f.samples()) actual.merge(s, 1, Integer::sum);
+        }
+        assertEquals(expected, actual);
+    }
+
     @Property(tries = 800, edgeCases = EdgeCasesMode.NONE)
-    void mutationsOnlyEverFailWithAPositionInsideTheInput(@ForAll("mutatedExpositions") byte[] body) {
+    void mutationsOnlyEverFailWithAPositionInsideTheInput(@ForAll("mutatedExpositions") byte[] body) throws PromParseException {
+        MetricsSnapshot whole;
         try {
-            PromTextParser.parse(body);
+            whole = PromTextParser.parse(body);
         } catch (PromParseException e) {
             List<Integer> lineLengths = new ArrayList<>();
             int start = 0;
@@ -212,6 +239,8 @@ class PromTextPropertiesTest {
             assertTrue(e.line() >= 1 && e.line() <= lineLengths.size(), e.getMessage());
             assertTrue(e.column() >= 1 && e.column() <= lineLengths.get(e.line() - 1) + 1, e.getMessage());
             assertTrue(e.getMessage().startsWith("line " + e.line() + ", column " + e.column() + ": "));
+            return;
         }
+        sameAsLineByLine(body, whole);
     }
 }
