@@ -39,6 +39,7 @@ public final class DemoAlloy implements AutoCloseable {
         this.handler = new DemoHandler(options, world, faults, logs, loader);
         this.executor = Executors.newCachedThreadPool(daemon("demo-alloy-http"));
         this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("demo-alloy-ticker"));
+        logs.starting(options.clock().instant());
         initialLoad(loader);
     }
 
@@ -52,7 +53,7 @@ public final class DemoAlloy implements AutoCloseable {
             throw e;
         }
         d.logs.listenAddr("127.0.0.1:" + d.port);
-        d.logs.startSequence(options.clock().instant());
+        d.logs.started(options.clock().instant());
         // Keeps logs and counters flowing for subscribers even when nobody polls.
         d.ticker.scheduleAtFixedRate(() -> {
             try {

@@ -88,7 +88,7 @@ public final class DemoWorld {
                 double rate = Kind.of(d.name()).baseRate() * (0.6 + 0.8 * rnd.nextDouble());
                 c = new DemoComponent(d, rate, rnd.nextDouble() * Math.PI * 2, now);
                 if (c.kind.writer && rejectNewWriterCredentials) c.failing401 = true;
-                logs.component(now, "info", c, "starting component");
+                if ("unhealthy".equals(c.state)) logs.unhealthy(now, c);
             } else {
                 boolean healthDeclared = d.health() != null || c.decl.health() != null;
                 c.decl = d;
@@ -239,7 +239,7 @@ public final class DemoWorld {
         lastLoadSuccessful = true;
         lastLoadSuccess = last;
         loadFailures = 0;
-        logs.startSequence(last);
+        logs.startSequence(last, new View());
     }
 
     synchronized void recordLoad(boolean parsed, String hashSource) {
