@@ -127,9 +127,10 @@ final class DemoHandler implements HttpHandler {
             body = ("\u0000\u0001\u00ff garbage {{{ not=\"metrics\n<html><body>502 Bad Gateway</body></html>\n"
                     + "alloy_build_info{version=\"v1.18.0\" 1\n").getBytes(StandardCharsets.ISO_8859_1);
         } else if (faults.metricsTruncated()) {
+            // Cut inside a label set, so the last line can never pass for a complete sample.
             int cut = (int) (body.length * 0.55);
-            while (cut > 0 && (body[cut] == '\n' || body[cut - 1] == '\n')) cut--;
-            body = java.util.Arrays.copyOf(body, cut);
+            while (cut < body.length && body[cut] != '{') cut++;
+            body = java.util.Arrays.copyOf(body, Math.min(body.length, cut + 6));
         }
         if (HttpReplies.acceptsGzip(ex.getRequestHeaders().get("Accept-Encoding"))) {
             ex.getResponseHeaders().set("Content-Encoding", "gzip");
