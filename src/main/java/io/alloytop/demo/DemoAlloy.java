@@ -49,7 +49,11 @@ public final class DemoAlloy implements AutoCloseable {
         initialLoad(loader);
     }
 
-    /** Loads the config and starts listening; like Alloy, a failing first load means no server at all. */
+    /**
+     * Loads the config and starts listening. Like Alloy, a failing first load means no server at all:
+     * that is an {@link IllegalStateException} ("could not perform the initial load successfully: ...");
+     * a port that cannot be bound is an {@link IOException}.
+     */
     public static DemoAlloy start(DemoOptions options) throws IOException {
         DemoAlloy d = new DemoAlloy(options);
         try {

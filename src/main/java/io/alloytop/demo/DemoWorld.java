@@ -59,6 +59,7 @@ public final class DemoWorld {
     private long loadFailures;
     private String configHash = "0".repeat(64);
     private boolean rejectNewWriterCredentials;
+    private int evaluationQueueSize;
 
     DemoWorld(Clock clock, long seed, DemoLogs logs) {
         this.clock = clock;
@@ -92,7 +93,8 @@ public final class DemoWorld {
             } else {
                 boolean healthDeclared = d.health() != null || c.decl.health() != null;
                 c.decl = d;
-                if (healthDeclared) c.applyDeclaredHealth(now);
+                // Any load re-runs Synchronize, which restarts exited tasks (facts §10.7).
+                if (healthDeclared || "exited".equals(c.state)) c.applyDeclaredHealth(now);
             }
             components.add(c);
             byId.put(d.globalID(), c);
@@ -319,6 +321,18 @@ public final class DemoWorld {
         c.updated = last;
     }
 
+    /** An evaluation that took this long: the histogram sees it, and from a minute on the slow counter too. */
+    synchronized void slowEvaluation(String globalId, double seconds) {
+        advanceTo(clock.instant());
+        DemoComponent c = require(globalId);
+        evalHistogram(c.moduleID()).observe(seconds);
+        if (seconds >= 60) c.slowEvaluationSeconds += seconds;
+    }
+
+    synchronized void evaluationQueueSize(int n) {
+        evaluationQueueSize = Math.max(0, n);
+    }
+
     synchronized void rejectNewWriterCredentials(boolean reject) {
         this.rejectNewWriterCredentials = reject;
     }
@@ -460,6 +474,10 @@ public final class DemoWorld {
 
         Map<String, Histogram> evalHistograms() {
             return evalHistograms;
+        }
+
+        int evaluationQueueSize() {
+            return evaluationQueueSize;
         }
 
         Map<String, Histogram> depWaitHistograms() {

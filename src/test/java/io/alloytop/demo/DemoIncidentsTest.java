@@ -130,6 +130,25 @@ class DemoIncidentsTest {
     }
 
     @Test
+    void slowEvaluationsAndAGrowingQueue() {
+        demo.faults().slowEvaluation("prometheus.scrape.self", 75).evaluationQueueSize(12);
+        Map<String, Double> m = metrics();
+        assertEquals(75.0, v(m, "alloy_component_evaluation_slow_seconds", "component_id=\"prometheus.scrape.self\""));
+        assertEquals(12.0, v(m, "alloy_component_evaluation_queue_size", "controller_id=\"\""));
+        assertTrue(v(m, "alloy_component_evaluation_seconds_bucket", "controller_id=\"\"", "le=\"120\"")
+                > v(m, "alloy_component_evaluation_seconds_bucket", "controller_id=\"\"", "le=\"60\""));
+    }
+
+    @Test
+    void anExitedComponentComesBackOnAnyReload() {
+        demo.faults().setHealth("prometheus.scrape.self", "exited", "component shut down with error: boom");
+        assertEquals("exited", demo.world().component("prometheus.scrape.self").orElseThrow().state());
+        assertEquals(200, Http.send("POST", demo.baseUrl() + "/-/reload").status());
+        assertEquals("healthy", demo.world().component("prometheus.scrape.self").orElseThrow().state());
+        assertEquals("unhealthy", demo.world().component("local.file.api_key").orElseThrow().state(), "declared health stays");
+    }
+
+    @Test
     void incidentsOnUnknownOrWrongComponentsAreRefused() {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> demo.faults().stallWriter("nope.nope"));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> demo.faults().stallWriter("prometheus.scrape.self"));

@@ -118,6 +118,19 @@ class DemoPprofTest {
     }
 
     @Test
+    void aRestartDuringACpuProfileDropsTheConnection() throws Exception {
+        demo = DemoAlloy.start(DemoOptions.defaults().withClock(clock).withSleeper(d -> {
+            clock.advance(d);
+            demo.faults().restart();
+        }));
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.UncheckedIOException.class,
+                () -> Http.get(demo.baseUrl() + "/debug/pprof/profile?seconds=5"));
+        demo.close();
+        demo = DemoAlloy.start(DemoOptions.defaults().withClock(clock).withSleeper(advancing()));
+        assertEquals(200, Http.get(demo.baseUrl() + "/debug/pprof/profile?seconds=5").status());
+    }
+
+    @Test
     void disabledPprofFallsThroughToTheUi() throws Exception {
         demo = DemoAlloy.start(DemoOptions.defaults().withClock(clock).withPprofEnabled(false));
         Http.Reply r = Http.get(demo.baseUrl() + "/debug/pprof/heap");
