@@ -238,7 +238,10 @@ final class DemoHandler implements HttpHandler {
         } else if (rest.startsWith("components/") && rest.length() > "components/".length()) {
             detail(ex, rest.substring("components/".length()), false);
         } else if (rest.startsWith("modules/") && rest.endsWith("/components") && rest.length() > "modules//components".length() - 1) {
-            listModule(ex, rest.substring("modules/".length(), rest.length() - "/components".length()));
+            String m = rest.substring("modules/".length(), rest.length() - "/components".length());
+            // The root host knows nothing of the remote-config host's modules.
+            if (isRemote(m)) HttpReplies.error(ex, 500, "module not found");
+            else listModule(ex, m);
         } else if (rest.equals("remotecfg/components")) {
             listModule(ex, "remotecfg");
         } else if (rest.startsWith("remotecfg/modules/") && rest.endsWith("/components")) {
@@ -277,7 +280,15 @@ final class DemoHandler implements HttpHandler {
         else HttpReplies.json(ex, 200, body);
     }
 
+    private static boolean isRemote(String id) {
+        return id.equals("remotecfg") || id.startsWith("remotecfg/");
+    }
+
     private void detail(HttpExchange ex, String id, boolean remotecfg) throws IOException {
+        if (!remotecfg && isRemote(id)) {
+            HttpReplies.notFound(ex);
+            return;
+        }
         String globalId = id;
         if (remotecfg && !id.startsWith("remotecfg/")) globalId = "remotecfg/" + id;
         String gid = globalId;

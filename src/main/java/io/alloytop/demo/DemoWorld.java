@@ -226,7 +226,10 @@ public final class DemoWorld {
     /** A process restart: new start time, every counter back to zero, a fresh log start sequence. */
     public synchronized void restart() {
         advanceTo(clock.instant());
-        startTime = last;
+        // A real restart takes seconds; a test's may not. Keep the whole-second start time moving so
+        // every reader (alloy_resources_* has whole seconds) sees the new process.
+        Instant minimum = startTime.plusSeconds(2);
+        startTime = last.isBefore(minimum) ? minimum : last;
         restarts++;
         cpuSeconds = 0;
         netRx = netTx = gcCount = gcPauseSum = allocTotal = 0;
