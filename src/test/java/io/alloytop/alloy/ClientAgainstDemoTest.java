@@ -102,6 +102,25 @@ class ClientAgainstDemoTest {
     }
 
     @Test
+    void aReloadBlocksTheApiAndTheClientTimesOutThenRecovers() throws Exception {
+        demo.faults().reloadHoldMillis(2500);
+        try (HttpAlloyClient reloader = client("admin", "demo-pass", Duration.ofSeconds(10));
+             HttpAlloyClient c = client("admin", "demo-pass", Duration.ofMillis(600))) {
+            java.util.concurrent.CompletableFuture<Result<String>> reload =
+                    java.util.concurrent.CompletableFuture.supplyAsync(reloader::reload);
+            sleep(300);
+            long t0 = System.nanoTime();
+            Result<List<Component>> blocked = c.allComponents();
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertEquals(Failure.Kind.TIMEOUT, blocked.failureOrNull().kind());
+            assertTrue(blocked.failureOrNull().message().contains("reloading"), blocked.failureOrNull().message());
+            assertTrue(ms < 1500, "took " + ms + " ms");
+            assertEquals("config reloaded", reload.get().orNull());
+            assertTrue(c.allComponents().isOk());
+        }
+    }
+
+    @Test
     void pollerSeesARestartWithoutASpike() {
         try (HttpAlloyClient c = client("admin", "demo-pass", Duration.ofSeconds(5));
              Poller p = new Poller(c, Clock.systemUTC(), Duration.ofSeconds(2), true, s -> {})) {
