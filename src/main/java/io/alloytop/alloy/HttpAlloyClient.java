@@ -42,6 +42,7 @@ public final class HttpAlloyClient implements AlloyApi {
     private static final long MAX_ERROR_BODY = 64L << 10;
     /** A reload holds Alloy's API lock for the whole graph evaluation (facts §0.6). */
     private static final Duration MIN_RELOAD_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration MIN_TIMEOUT = Duration.ofMillis(100);
     private static final int MAX_MODULES = 10_000;
     private static final int WALK_PARALLELISM = 4;
     private static final String REMOTECFG = "remotecfg";
@@ -71,7 +72,9 @@ public final class HttpAlloyClient implements AlloyApi {
         if (base == null) {
             return Result.err(Failure.Kind.IO, "'" + s.baseUrl() + "' is not an http:// or https:// URL (check --url)");
         }
-        Duration t = s.timeout() == null ? Duration.ofSeconds(5) : s.timeout();
+        // never unbounded: OkHttp reads 0 as "no timeout", and a reload can hold Alloy's API for minutes
+        Duration t = s.timeout() == null ? Duration.ofSeconds(5)
+                : s.timeout().compareTo(MIN_TIMEOUT) < 0 ? MIN_TIMEOUT : s.timeout();
         OkHttpClient.Builder b = new OkHttpClient.Builder()
                 .protocols(List.of(Protocol.HTTP_1_1))
                 .connectTimeout(t)

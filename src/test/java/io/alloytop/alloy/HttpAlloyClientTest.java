@@ -451,6 +451,14 @@ class HttpAlloyClientTest {
     }
 
     @Test
+    void zeroTimeoutIsNotUnbounded() {
+        Result<HttpAlloyClient> r = HttpAlloyClient.create(ConnectionSettings.of(server.url()).withTimeout(Duration.ZERO));
+        try (HttpAlloyClient c = r.orNull()) {
+            assertEquals(Duration.ofMillis(100), c.settings().timeout());
+        }
+    }
+
+    @Test
     void badUrlIsAValue() {
         Result<HttpAlloyClient> r = HttpAlloyClient.create(ConnectionSettings.of("ftp://x"));
         assertFalse(r.isOk());
