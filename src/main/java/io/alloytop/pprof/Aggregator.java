@@ -9,6 +9,10 @@ import java.util.Map;
  * construction: a sample's value goes once into the cum of each distinct function on its stack
  * (recursion does not double count), and into the flat of the innermost frame of its leaf location;
  * each inlined frame of a location is a function of its own.
+ *
+ * <p>pprof labels a function "(inline)" when every caller edge into it is inline, and an edge is
+ * inline only if it never also occurred as an ordinary call; so besides per-function flags, the
+ * pairs that can be inline at all (few: see {@link ProfileDecoder.Graph#inlineEdge}) are tracked.
  */
 final class Aggregator {
     static final int INLINE_IN = 1;
@@ -21,6 +25,8 @@ final class Aggregator {
     private final long[] flat;
     private final long[] cum;
     private final byte[] inEdges;
+    /** Per inline-capable pair and type: bit 0 seen inlined, bit 1 seen as an ordinary call. */
+    private final byte[] pairSeen;
     private final int[] seen;
     private final long[] totals;
     private final long[] values;
@@ -37,6 +43,7 @@ final class Aggregator {
         this.flat = new long[n * types];
         this.cum = new long[n * types];
         this.inEdges = new byte[n * types];
+        this.pairSeen = new byte[graph.pairCallee.length * types];
         this.seen = new int[n];
         this.totals = new long[types];
         this.values = new long[types];
@@ -78,9 +85,16 @@ final class Aggregator {
                     for (int k = 0; k < types; k++) cum[base + k] += values[k];
                 }
                 if (parent >= 0 && n != parent) {
-                    byte kind = (byte) (ni != nodes.length - 1 ? INLINE_IN : CALL_IN);
-                    for (int k = 0; k < types; k++) {
-                        if (values[k] != 0) inEdges[base + k] |= kind;
+                    if (ni != nodes.length - 1) {
+                        mark(graph.inlineEdge[loc][ni], 1);
+                    } else {
+                        for (int k = 0; k < types; k++) {
+                            if (values[k] != 0) inEdges[base + k] |= CALL_IN;
+                        }
+                        if (graph.inlinedSomewhere[n]) {
+                            int e = graph.pairIndex.get(ProfileDecoder.Graph.pairKey(parent, n));
+                            if (e >= 0) mark(e, 2);
+                        }
                     }
                 }
                 parent = n;
@@ -92,6 +106,13 @@ final class Aggregator {
             for (int k = 0; k < types; k++) flat[base + k] += values[k];
         }
         if (stacks != null) addStack();
+    }
+
+    private void mark(int pair, int bit) {
+        int base = pair * types;
+        for (int k = 0; k < types; k++) {
+            if (values[k] != 0) pairSeen[base + k] |= (byte) bit;
+        }
     }
 
     private void addStack() {
@@ -109,6 +130,12 @@ final class Aggregator {
     }
 
     ProfileData.Sums result() {
+        for (int e = 0; e < graph.pairCallee.length; e++) {
+            int callee = graph.pairCallee[e];
+            for (int k = 0; k < types; k++) {
+                if (pairSeen[e * types + k] == 1) inEdges[callee * types + k] |= INLINE_IN;
+            }
+        }
         return new ProfileData.Sums(types, flat, cum, inEdges, totals, samples,
                 stacks == null ? null : Map.copyOf(stacks), stacksTruncated);
     }

@@ -240,6 +240,19 @@ public final class ProfileDecoder {
         int[] direct;
         int[][] locationNodes;
         String[] names;
+        /**
+         * Caller/callee pairs that sit next to each other inside one location: the only calls that
+         * can be inlined. For a location's line ni, inlineEdge[loc][ni] is the pair (line ni+1 calls
+         * line ni), or -1; pairIndex finds a pair when it shows up as an ordinary call.
+         */
+        int[][] inlineEdge;
+        final LongIntMap pairIndex = new LongIntMap();
+        int[] pairCallee = new int[0];
+        boolean[] inlinedSomewhere;
+
+        static long pairKey(int caller, int callee) {
+            return ((long) caller << 32) | (callee & 0xffffffffL);
+        }
 
         int location(long id) {
             if (direct != null) return id > 0 && id < direct.length ? direct[(int) id] : -1;
@@ -288,6 +301,7 @@ public final class ProfileDecoder {
             g.locationNodes[i] = nodes;
         }
         g.names = names.toArray(new String[0]);
+        indexInlinePairs(g);
         long maxId = 0;
         for (int i = 0; i < nLoc; i++) maxId = Math.max(maxId, h.locationIds.get(i));
         if (maxId < 2L * nLoc + 1024) {
@@ -296,6 +310,34 @@ public final class ProfileDecoder {
             for (int i = 0; i < nLoc; i++) g.direct[(int) h.locationIds.get(i)] = i;
         }
         return g;
+    }
+
+    private static void indexInlinePairs(Graph g) {
+        g.inlineEdge = new int[g.locationNodes.length][];
+        g.inlinedSomewhere = new boolean[g.names.length];
+        LongList callees = new LongList();
+        for (int loc = 0; loc < g.locationNodes.length; loc++) {
+            int[] nodes = g.locationNodes[loc];
+            if (nodes.length < 2) continue;
+            int[] edges = new int[nodes.length];
+            java.util.Arrays.fill(edges, -1);
+            for (int ni = 0; ni < nodes.length - 1; ni++) {
+                int caller = nodes[ni + 1], callee = nodes[ni];
+                if (caller == callee) continue;
+                long key = Graph.pairKey(caller, callee);
+                int e = g.pairIndex.get(key);
+                if (e < 0) {
+                    e = callees.size();
+                    g.pairIndex.putIfAbsent(key, e);
+                    callees.add(callee);
+                }
+                edges[ni] = e;
+                g.inlinedSomewhere[callee] = true;
+            }
+            g.inlineEdge[loc] = edges;
+        }
+        g.pairCallee = new int[callees.size()];
+        for (int i = 0; i < callees.size(); i++) g.pairCallee[i] = (int) callees.get(i);
     }
 
     /** pprof names a frame without a function by its binary, or "<unknown>" when there is none. */

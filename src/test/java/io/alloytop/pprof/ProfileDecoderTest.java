@@ -61,6 +61,20 @@ class ProfileDecoderTest {
     }
 
     @Test
+    void aCallEdgeThatIsAlsoAnOrdinaryCallIsNotInline() throws Exception {
+        TestProfile p = new TestProfile().sampleType("cpu", "nanoseconds");
+        int small = p.function("pkg.small"), outer = p.function("pkg.outer");
+        int inlined = p.location(small, outer);
+        int called = p.location(small);
+        int outerAlone = p.location(outer);
+        p.sample(new long[] {7}, inlined);
+        assertEquals("inline", rows(decode(p, false).summary(0)).get("pkg.small").inline());
+        // pprof keeps one edge per caller/callee pair, inline only if every occurrence was
+        p.sample(new long[] {1}, called, outerAlone);
+        assertEquals("", rows(decode(p, false).summary(0)).get("pkg.small").inline());
+    }
+
+    @Test
     void tiesAreBrokenByNameInGoByteOrderThenByCum() throws Exception {
         TestProfile p = new TestProfile().sampleType("samples", "count");
         String emoji = "pkg.\uD83D\uDE00"; // U+1F600: after U+FF5E in Go, before it in Java's compareTo
