@@ -3,6 +3,7 @@ package io.alloytop.pprof;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.alloytop.text.Sanitizer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -135,20 +136,8 @@ public final class ProfileReport {
         }
     }
 
-    /**
-     * Function names come from the profiled process; strip control characters before they reach a
-     * terminal. Kept local and obvious until io.alloytop.text.Sanitizer lands, then call that.
-     */
+    /** Function names and types come from the profiled process: inert before they reach a terminal. */
     static String clean(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        s.codePoints().forEach(c -> {
-            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029
-                    || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
-                b.append('?');
-            } else {
-                b.appendCodePoint(c);
-            }
-        });
-        return b.toString();
+        return Sanitizer.line(s);
     }
 }
