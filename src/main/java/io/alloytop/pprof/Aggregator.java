@@ -72,7 +72,8 @@ final class Aggregator {
         }
         path.clear();
         int parent = -1;
-        for (int i = locationIds.size() - 1; i >= 0; i--) {
+        int leaf = graph.prune == null ? 0 : prunedLeaf(locationIds);
+        for (int i = locationIds.size() - 1; i >= leaf; i--) {
             long id = locationIds.get(i);
             int loc = graph.location(id);
             if (loc < 0) throw new PprofFormatException("corrupt profile: a sample refers to missing location " + id);
@@ -106,6 +107,25 @@ final class Aggregator {
             for (int k = 0; k < types; k++) flat[base + k] += values[k];
         }
         if (stacks != null) addStack();
+    }
+
+    /**
+     * pprof's Prune on one sample: walking from the root, once a frame that is not dropped has been
+     * seen, the first dropped location ends the stack (a partly dropped one stays as the new leaf).
+     */
+    private int prunedLeaf(LongList locationIds) throws PprofFormatException {
+        boolean foundUser = false;
+        for (int i = locationIds.size() - 1; i >= 0; i--) {
+            int loc = graph.location(locationIds.get(i));
+            if (loc < 0) throw new PprofFormatException("corrupt profile: a sample refers to missing location " + locationIds.get(i));
+            byte p = graph.prune[loc];
+            if (p == 0) {
+                foundUser = true;
+            } else if (foundUser) {
+                return p == 1 ? i + 1 : i;
+            }
+        }
+        return 0;
     }
 
     private void mark(int pair, int bit) {

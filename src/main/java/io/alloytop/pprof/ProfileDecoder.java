@@ -99,7 +99,7 @@ public final class ProfileDecoder {
         final LongList locationMapping = new LongList();
         final List<long[]> locationFunctions = new ArrayList<>();
         long[] periodType;
-        long period, timeNanos, durationNanos, dropFrames, defaultSampleType;
+        long period, timeNanos, durationNanos, dropFrames, keepFrames, defaultSampleType;
 
         String string(long idx) throws PprofFormatException {
             if (idx == 0 && strings.isEmpty()) return "";
@@ -136,7 +136,7 @@ public final class ProfileDecoder {
                     }
                 }
                 case DROP_FRAMES -> h.dropFrames = varint(s, wt);
-                case KEEP_FRAMES -> varint(s, wt);
+                case KEEP_FRAMES -> h.keepFrames = varint(s, wt);
                 case TIME_NANOS -> h.timeNanos = varint(s, wt);
                 case DURATION_NANOS -> h.durationNanos = varint(s, wt);
                 case PERIOD -> h.period = varint(s, wt);
@@ -240,6 +240,8 @@ public final class ProfileDecoder {
         int[] direct;
         int[][] locationNodes;
         String[] names;
+        /** Per location, from pprof's drop_frames: 1 = cut the whole location, 2 = cut beneath it; null when none. */
+        byte[] prune;
         /**
          * Caller/callee pairs that sit next to each other inside one location: the only calls that
          * can be inlined. For a location's line ni, inlineEdge[loc][ni] is the pair (line ni+1 calls
@@ -275,6 +277,8 @@ public final class ProfileDecoder {
         Graph g = new Graph();
         int nLoc = h.locationIds.size();
         g.locationNodes = new int[nLoc][];
+        FramePruning pruning = FramePruning.of(h.string(h.dropFrames), h.string(h.keepFrames));
+        if (pruning != null) g.prune = new byte[nLoc];
         for (int i = 0; i < nLoc; i++) {
             long id = h.locationIds.get(i);
             if (id == 0) throw new PprofFormatException("corrupt profile: a location has id 0");
@@ -282,6 +286,7 @@ public final class ProfileDecoder {
             Long fileIdx = h.mappingFile.get(h.locationMapping.get(i));
             String objfile = fileIdx == null ? "" : h.string(fileIdx);
             long[] fns = h.locationFunctions.get(i);
+            if (pruning != null) fns = prune(pruning, fns, fnIndex, h, g, i);
             int[] nodes = new int[Math.max(1, fns.length)];
             if (fns.length == 0) {
                 nodes[0] = node(nodeByKey, names, "\0" + objfile + "\0" + 0, objfileLabel(objfile));
@@ -310,6 +315,24 @@ public final class ProfileDecoder {
             for (int i = 0; i < nLoc; i++) g.direct[(int) h.locationIds.get(i)] = i;
         }
         return g;
+    }
+
+    /** Applies drop_frames to one location's lines (innermost first) and records how samples must be cut. */
+    private static long[] prune(FramePruning pruning, long[] fns, LongIntMap fnIndex, Header h, Graph g, int loc)
+            throws PprofFormatException {
+        String[] names = new String[fns.length];
+        for (int l = 0; l < fns.length; l++) {
+            int f = fns[l] == 0 ? -1 : fnIndex.get(fns[l]);
+            names[l] = f < 0 ? null : h.string(h.functionNames.get(f));
+        }
+        int cut = pruning.cut(names);
+        if (cut < 0) return fns;
+        if (cut == fns.length - 1) {
+            g.prune[loc] = 1; // the location keeps its lines; samples drop it (if a user frame is above)
+            return fns;
+        }
+        g.prune[loc] = 2;
+        return java.util.Arrays.copyOfRange(fns, cut + 1, fns.length);
     }
 
     private static void indexInlinePairs(Graph g) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Random profiles built to stress the rules real captures rarely hit (deep recursion, inlining,
- * many exact ties, nameless frames, zero values, a default_sample_type), each compared row for
+ * many exact ties, nameless frames, zero values, a default_sample_type, drop_frames and keep_frames), each compared row for
  * row with `go tool pprof -top` for every sample type and both orders.
  */
 class SyntheticVsPprofIT {
@@ -21,7 +21,9 @@ class SyntheticVsPprofIT {
         Path go = RealPrograms.require("go");
         for (int seed = 1; seed <= 12; seed++) {
             Path file = dir.resolve("synthetic-" + seed + ".pb.gz");
-            Files.write(file, random(new Random(seed)).gzip());
+            TestProfile p = random(new Random(seed));
+            if (seed % 3 == 0) p.dropFrames("pkg1\\..*", seed % 2 == 0 ? "pkg1\\.F[a-m].*" : null);
+            Files.write(file, p.gzip());
             ProfileData d = ProfileDecoder.decode(ProfileSource.of(file), false);
             for (String index : List.of("", "0")) {
                 for (ProfileSummary.SortKey sort : ProfileSummary.SortKey.values()) {
