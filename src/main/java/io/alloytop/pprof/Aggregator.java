@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * <p>pprof labels a function "(inline)" when every caller edge into it is inline, and an edge is
  * inline only if it never also occurred as an ordinary call; so besides per-function flags, the
- * pairs that can be inline at all (few: see {@link ProfileDecoder.Graph#inlineEdge}) are tracked.
+ * pairs that can be inline at all (few: see {@link FunctionGraph#inlineEdge}) are tracked.
  */
 final class Aggregator {
     static final int INLINE_IN = 1;
@@ -20,7 +20,7 @@ final class Aggregator {
     /** Beyond this many distinct stacks, grouping stops adding new ones (and says so). */
     static final int MAX_STACKS = 50_000;
 
-    private final ProfileDecoder.Graph graph;
+    private final FunctionGraph graph;
     private final int types;
     private final long[] flat;
     private final long[] cum;
@@ -36,7 +36,7 @@ final class Aggregator {
     private boolean stacksTruncated;
     private final IntStack path = new IntStack();
 
-    Aggregator(ProfileDecoder.Graph graph, int types, boolean keepStacks) {
+    Aggregator(FunctionGraph graph, int types, boolean keepStacks) {
         this.graph = graph;
         this.types = types;
         int n = graph.names.length;
@@ -93,7 +93,7 @@ final class Aggregator {
                             if (values[k] != 0) inEdges[base + k] |= CALL_IN;
                         }
                         if (graph.inlinedSomewhere[n]) {
-                            int e = graph.pairIndex.get(ProfileDecoder.Graph.pairKey(parent, n));
+                            int e = graph.pairIndex.get(FunctionGraph.pairKey(parent, n));
                             if (e >= 0) mark(e, 2);
                         }
                     }
