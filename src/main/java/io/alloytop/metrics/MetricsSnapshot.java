@@ -16,12 +16,25 @@ public final class MetricsSnapshot {
     public MetricsSnapshot(List<MetricFamily> families) {
         this.families = List.copyOf(families);
         Map<String, List<Sample>> idx = new LinkedHashMap<>();
+        String lastName = null;
+        List<Sample> last = null;
         for (MetricFamily f : families) {
             for (Sample s : f.samples()) {
-                idx.computeIfAbsent(s.name(), k -> new ArrayList<>(4)).add(s);
+                // Samples of one name arrive together, so most skip the map lookup.
+                if (!s.name().equals(lastName)) {
+                    lastName = s.name();
+                    last = idx.computeIfAbsent(lastName, k -> new ArrayList<>(4));
+                }
+                last.add(s);
             }
         }
         this.bySampleName = idx;
+    }
+
+    /** For the parser, which builds the index while it parses; trusts both to be immutable. */
+    MetricsSnapshot(List<MetricFamily> families, Map<String, List<Sample>> bySampleName) {
+        this.families = Collections.unmodifiableList(families);
+        this.bySampleName = bySampleName;
     }
 
     public List<MetricFamily> families() {
