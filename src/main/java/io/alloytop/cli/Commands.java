@@ -9,6 +9,7 @@ final class Commands {
     static void register(CommandLine cl) {
         cl.addSubcommand(new CheckCommand());
         cl.addSubcommand(new DemoServerCommand());
+        cl.addSubcommand(new ForwardCommand());
     }
 
     static int runMonitor(GlobalOptions global) {

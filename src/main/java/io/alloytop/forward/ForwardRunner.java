@@ -202,8 +202,11 @@ public final class ForwardRunner {
         Result<String> reload = alloy.reload();
         if (!reload.isOk()) {
             Failure f = reload.failureOrNull();
+            String body = f.message().strip();
+            // The client words it "reload failed: <body>"; the body is what the user needs.
+            if (body.startsWith("reload failed: ")) body = body.substring("reload failed: ".length());
             String why = f.kind() == Failure.Kind.HTTP_STATUS
-                    ? "Alloy refused the new config: " + f.message().strip()
+                    ? "Alloy refused the new config: " + body
                     : "Alloy did not answer the reload: " + f.message();
             r.emit(ForwardStep.Step.RELOAD, ForwardStep.State.FAILED, why);
             return rollback(r, written, why, true);
