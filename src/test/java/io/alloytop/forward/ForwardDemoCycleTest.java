@@ -149,7 +149,8 @@ class ForwardDemoCycleTest {
     void assertNoSecretWritten() throws IOException {
         for (String o : outputs) assertFalse(o.contains(Fixtures.SECRET), o);
         try (Stream<Path> s = Files.walk(tmp)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
+            // tmp/proc is the test's fake Alloy environment, written by the test itself.
+            for (Path p : s.filter(Files::isRegularFile).filter(p -> !p.startsWith(tmp.resolve("proc"))).toList()) {
                 if (p.getFileName().toString().equals(ManagedIds.SECRET_FILE_NAME)) {
                     assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
                             Files.getPosixFilePermissions(p), "the one file allowed to hold the key is private");
@@ -337,5 +338,46 @@ class ForwardDemoCycleTest {
         demo.faults().down(false);
         assertTrue(api.reload().isOk());
         assertEquals(USER_IDS, demoIds());
+    }
+
+    @Test
+    void directoryConfigFoundFromAlloysCommandLineWithTheKeyInAlloysEnvironment() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("etc/alloy.d"));
+        Path a = Files.writeString(dir.resolve("a.alloy"), USER_CONFIG);
+        Files.setPosixFilePermissions(a, PosixFilePermissions.fromString("rw-r-----"));
+        byte[] aBytes = Files.readAllBytes(a);
+        // A fake /proc with a running `alloy run <dir>` whose environment has the same key.
+        Path proc = Files.createDirectories(tmp.resolve("proc/4242"));
+        Files.write(proc.resolve("cmdline"), ("/usr/bin/alloy\0run\0--storage.path=/var/lib/alloy/data\0" + dir + "\0").getBytes());
+        Files.writeString(proc.resolve("comm"), "alloy\n");
+        Files.writeString(proc.resolve("environ"), "HOSTNAME=h\0GCLOUD_RW_API_KEY=" + Fixtures.SECRET + "\0");
+        demo.close();
+        loader = new FileDemoConfigLoader(new ConfigLocation(dir, true, "test"));
+        demo = DemoAlloy.start(DemoOptions.defaults().withClock(demoClock).withConfigLoader(loader));
+        api.close();
+        api = HttpAlloyClient.create(ConnectionSettings.of(demo.baseUrl())).orNull();
+
+        ForwardSession s = session(new PosixConfigFiles());
+        var prepared = s.prepare(ForwardPlan.Action.ON, new ForwardSession.Options(EnumSet.of(Signal.METRICS), null, true, null));
+        assertTrue(prepared.isOk(), () -> prepared.failureOrNull().message());
+        ForwardPlan plan = prepared.orNull().plan();
+        assertEquals("the command line of alloy (pid 4242)", plan.location().foundBy());
+        String diff = plan.diff();
+        outputs.add(diff);
+        assertTrue(diff.contains("password = sys.env(\"GCLOUD_RW_API_KEY\")"), diff);
+        assertFalse(diff.contains("secret file"), "no key file when Alloy's environment has the key");
+        ForwardRunner.Outcome on = s.execute(prepared.orNull(), events::add);
+        assertTrue(on.ok(), on.summary() + events);
+        Path managed = dir.resolve(ManagedIds.MANAGED_FILE_NAME);
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(managed)), "mode copied from a.alloy");
+        assertTrue(demoIds().contains("prometheus.exporter.unix.alloytop_selfmon"), "--host-metrics");
+
+        var off = s.prepare(ForwardPlan.Action.OFF, new ForwardSession.Options(Set.of(), null, false, null));
+        assertTrue(s.execute(off.orNull(), events::add).ok());
+        assertFalse(Files.exists(managed));
+        assertArrayEquals(aBytes, Files.readAllBytes(a));
+        assertEquals(USER_IDS, demoIds());
+        for (ForwardStep e : events) outputs.add(e.message());
+        assertNoSecretWritten();
     }
 }
