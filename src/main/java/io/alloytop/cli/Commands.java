@@ -9,6 +9,8 @@ final class Commands {
     static void register(CommandLine cl) {
         cl.addSubcommand(new CheckCommand());
         cl.addSubcommand(new DemoServerCommand());
+        cl.addSubcommand(new LogsCommand());
+        cl.addSubcommand(new ProfileCommand());
         cl.addSubcommand(new ForwardCommand());
     }
 

@@ -1,0 +1,49 @@
+#!/bin/sh
+# alloytop launcher: runs the app on the Java runtime shipped next to it. Installed as bin/alloytop.
+# Works through symlinks (e.g. /usr/local/bin/alloytop), from a read-only directory, and on hosts
+# whose /tmp is noexec: it writes nothing anywhere and loads JLine's native library from the bundle.
+
+self=$0
+# Follow symlinks one hop at a time; `readlink -f` is not everywhere (BusyBox, older systems).
+while [ -L "$self" ]; do
+  link=$(readlink "$self") || break
+  case $link in
+    /*) self=$link ;;
+    *) self=$(dirname "$self")/$link ;;
+  esac
+done
+APP_HOME=$(cd "$(dirname "$self")/.." && pwd -P) || {
+  echo "alloytop: cannot find its installation directory from $0" >&2
+  exit 3
+}
+java="$APP_HOME/runtime/bin/java"
+if [ ! -x "$java" ]; then
+  echo "alloytop: the bundled Java runtime is missing ($java); reinstall alloytop" >&2
+  exit 3
+fi
+
+# Trust the host's CA bundle (where corporate CAs are added) rather than only the roots frozen into
+# the bundled runtime. ALLOYTOP_SYSTEM_CA_BUNDLE picks another PEM file; set it empty to opt out.
+# --truststore on the command line replaces all of this.
+if [ "${ALLOYTOP_SYSTEM_CA_BUNDLE+set}" = set ]; then
+  ca_bundle=$ALLOYTOP_SYSTEM_CA_BUNDLE
+else
+  ca_bundle=
+  for f in /etc/ssl/certs/ca-certificates.crt /etc/pki/tls/certs/ca-bundle.crt \
+           /etc/ssl/ca-bundle.pem /etc/ssl/cert.pem; do
+    if [ -r "$f" ]; then ca_bundle=$f; break; fi
+  done
+fi
+
+# A short-lived interactive tool: the client compiler only, the serial collector, a small heap,
+# the class-data archive made at package time, and no hsperfdata file in /tmp.
+# ALLOYTOP_JAVA_OPTS comes after these so it can override them; word splitting is intended there.
+# shellcheck disable=SC2086
+exec "$java" \
+  -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms8m -Xmx128m -Xss512k -XX:-UsePerfData \
+  -Xshare:auto -XX:SharedArchiveFile="$APP_HOME/lib/alloytop.jsa" \
+  -Dlibrary.jline.path="$APP_HOME/lib/native" -Djline.tmpdir="$APP_HOME/lib/native" \
+  -Dalloytop.home="$APP_HOME" \
+  ${ca_bundle:+"-Dalloytop.systemCaBundle=$ca_bundle"} \
+  ${ALLOYTOP_JAVA_OPTS:-} \
+  -cp "$APP_HOME/lib/alloytop.jar" io.alloytop.cli.Main "$@"

@@ -1,0 +1,205 @@
+package io.alloytop.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.alloytop.cli.Main;
+import io.alloytop.cli.ManPage;
+import io.alloytop.testing.RealPrograms;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Builds the release tarball with dist/build.sh (or reuses the one this build already made from the
+ * same jar), unpacks it, and runs it as a host without Java would.
+ */
+class BundleIT {
+    private static final long MAX_TARBALL_BYTES = 40_000_000L;
+
+    private static Path tarball;
+    private static BundleSandbox box;
+
+    @BeforeAll
+    static void buildAndUnpack() throws Exception {
+        for (String tool : List.of("bash", "tar", "gzip", "unzip")) RealPrograms.require(tool);
+        Path repo = Path.of("").toAbsolutePath();
+        Path jar = Path.of(System.getProperty("alloytop.jar", "target/alloytop.jar")).toAbsolutePath();
+        assertTrue(Files.isRegularFile(jar), "the shaded jar must be built first: " + jar);
+        Path out = repo.resolve("target/dist");
+        tarball = findTarball(out, jar);
+        if (tarball == null) {
+            Path log = Files.createDirectories(repo.resolve("target")).resolve("bundle-build.log");
+            ProcessBuilder pb = new ProcessBuilder("bash", repo.resolve("dist/build.sh").toString(),
+                    "--jar", jar.toString(), "--out", out.toString());
+            pb.redirectErrorStream(true).redirectOutput(log.toFile());
+            Process p = pb.start();
+            assertTrue(p.waitFor(10, TimeUnit.MINUTES), "dist/build.sh timed out");
+            assertEquals(0, p.exitValue(), () -> "dist/build.sh failed:\n" + read(log));
+            tarball = findTarball(out, jar);
+            assertTrue(tarball != null, "dist/build.sh wrote no tarball into " + out);
+        }
+
+        // Unpacked under target/, never /tmp: the sandbox mounts an empty tmpfs over /tmp.
+        Path work = repo.resolve("target/bundle-it");
+        BundleSandbox.deleteTree(work);
+        Path unpacked = Files.createDirectories(work.resolve("unpacked"));
+        exec(List.of("tar", "-C", unpacked.toString(), "-xzf", tarball.toString()));
+        Path home;
+        try (Stream<Path> s = Files.list(unpacked)) {
+            home = s.findFirst().orElseThrow();
+        }
+        box = new BundleSandbox(home, work);
+        System.out.println("BundleIT: " + tarball.getFileName() + " in sandbox: " + box.mode());
+    }
+
+    @Test
+    void runsWithoutJavaOnThePath() throws Exception {
+        BundleSandbox.Result which = box.run(Map.of(), List.of("/bin/sh", "-c",
+                "command -v java || echo no-java; echo \"JAVA_HOME=${JAVA_HOME:-unset}\""));
+        assertEquals("no-java\nJAVA_HOME=unset\n", which.out(), which::describe);
+
+        BundleSandbox.Result help = box.alloytop(Map.of(), "--help");
+        assertEquals(0, help.exit(), help::describe);
+        assertTrue(help.out().startsWith("Usage: alloytop"), help::describe);
+        assertTrue(help.tmpEntries().isEmpty(), () -> "wrote to the temp dir: " + help.tmpEntries());
+    }
+
+    @Test
+    void versionMatchesTheJarItWasBuiltFrom() throws Exception {
+        BundleSandbox.Result v = box.alloytop(Map.of(), "--version");
+        assertEquals(0, v.exit(), v::describe);
+        assertTrue(v.out().strip().matches("alloytop \\d+\\.\\d+\\.\\d+\\S* \\(commit [0-9a-f]{7,}\\)"), v::describe);
+        String fromJar = exec(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                Path.of(System.getProperty("alloytop.jar", "target/alloytop.jar")).toString(), "--version"));
+        assertEquals(fromJar.strip(), v.out().strip());
+    }
+
+    @Test
+    void jlineNativeLibraryLoadsFromTheBundleNotFromTmp() throws Exception {
+        BundleSandbox.Result r = probe(Map.of());
+        Map<String, String> kv = keyValues(r.out());
+        assertEquals("true", kv.get("jline.loaded"), r::describe);
+        assertTrue(kv.get("jline.path").startsWith(box.bundle.resolve("lib/native/").toString()), r::describe);
+        assertEquals(box.bundle.resolve("runtime").toString(), kv.get("java.home"), r::describe);
+        assertTrue(r.tmpEntries().isEmpty(), () -> "wrote to the temp dir: " + r.tmpEntries());
+    }
+
+    @Test
+    void launcherHandsTheHostCaBundleToTheClient() throws Exception {
+        Path debian = Path.of("/etc/ssl/certs/ca-certificates.crt");
+        if (Files.isReadable(debian)) {
+            assertEquals(debian.toString(), keyValues(probe(Map.of()).out()).get("systemCaBundle"));
+        }
+        assertEquals("/srv/corp-ca.pem", keyValues(probe(Map.of("ALLOYTOP_SYSTEM_CA_BUNDLE", "/srv/corp-ca.pem")).out())
+                .get("systemCaBundle"));
+        assertEquals("", keyValues(probe(Map.of("ALLOYTOP_SYSTEM_CA_BUNDLE", "")).out()).get("systemCaBundle"));
+    }
+
+    @Test
+    void launcherFindsItsBundleThroughSymlinks() throws Exception {
+        Path links = Files.createDirectories(box.bundle.getParent().getParent().resolve("links"));
+        Path direct = links.resolve("direct");
+        Files.deleteIfExists(direct);
+        Files.createSymbolicLink(direct, links.relativize(box.bundle.resolve("bin/alloytop")));
+        Path chained = links.resolve("alloytop");
+        Files.deleteIfExists(chained);
+        Files.createSymbolicLink(chained, direct);
+        BundleSandbox.Result r = box.run(Map.of(), List.of(chained.toString(), "--version"));
+        assertEquals(0, r.exit(), r::describe);
+        assertTrue(r.out().startsWith("alloytop "), r::describe);
+    }
+
+    @Test
+    void manPageDocumentsEveryOption() throws Exception {
+        Path page = box.bundle.resolve("share/man/man1/alloytop.1.gz");
+        String roff;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(page))) {
+            roff = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertTrue(roff.startsWith(".TH \"ALLOYTOP\" 1"), roff);
+        for (OptionSpec o : Main.commandLine().getCommandSpec().options()) {
+            if (o.hidden()) continue;
+            assertTrue(roff.contains("\\fB" + ManPage.escape(o.longestName()) + "\\fR"),
+                    "man page lacks " + o.longestName());
+        }
+    }
+
+    @Test
+    void bashCompletionCompletesOptions() throws Exception {
+        Path bash = box.bundle.resolve("share/bash-completion/completions/alloytop");
+        Path zsh = box.bundle.resolve("share/zsh/site-functions/_alloytop");
+        assertTrue(Files.readString(zsh).startsWith("#compdef alloytop\n"));
+        String script = "source '" + bash + "'; COMP_WORDS=(alloytop --ur); COMP_CWORD=1;"
+                + " COMP_LINE='alloytop --ur'; COMP_POINT=${#COMP_LINE}; _complete_alloytop 2>/dev/null;"
+                + " echo \"${COMPREPLY[*]}\"";
+        assertEquals("--url", exec(List.of("bash", "--norc", "-c", script)).strip());
+    }
+
+    @Test
+    void tarballStaysUnderItsSizeBudget() throws IOException {
+        long size = Files.size(tarball);
+        assertTrue(size < MAX_TARBALL_BYTES, tarball.getFileName() + " is " + size + " bytes");
+    }
+
+    /** Runs the launcher with its own flags but LauncherProbe as the main class (the first class name wins). */
+    private static BundleSandbox.Result probe(Map<String, String> env) throws Exception {
+        Path testClasses = Path.of(LauncherProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path jar = box.bundle.resolve("lib/alloytop.jar");
+        Map<String, String> e = new HashMap<>(env);
+        e.put("ALLOYTOP_JAVA_OPTS", "-cp " + testClasses + ":" + jar + " " + LauncherProbe.class.getName());
+        BundleSandbox.Result r = box.alloytop(e);
+        assertEquals(0, r.exit(), r::describe);
+        return r;
+    }
+
+    private static Map<String, String> keyValues(String out) {
+        Map<String, String> kv = new HashMap<>();
+        for (String line : out.split("\n")) {
+            int i = line.indexOf('=');
+            if (i > 0) kv.put(line.substring(0, i), line.substring(i + 1));
+        }
+        return kv;
+    }
+
+    /** A tarball in out/ made after the jar was, i.e. from this jar, or null. */
+    private static Path findTarball(Path out, Path jar) throws IOException {
+        if (!Files.isDirectory(out)) return null;
+        List<Path> found = new ArrayList<>();
+        try (Stream<Path> s = Files.list(out)) {
+            s.filter(p -> p.getFileName().toString().matches("alloytop-.*-linux-.*\\.tar\\.gz")).forEach(found::add);
+        }
+        for (Path p : found) {
+            if (Files.getLastModifiedTime(p).compareTo(Files.getLastModifiedTime(jar)) > 0) return p;
+        }
+        return null;
+    }
+
+    private static String exec(List<String> cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "timed out: " + cmd);
+        assertEquals(0, p.exitValue(), () -> cmd + " failed:\n" + out);
+        return out;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+}
