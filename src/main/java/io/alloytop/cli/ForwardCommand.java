@@ -84,14 +84,14 @@ final class ForwardCommand implements Callable<Integer> {
             ForwardSession session = session(t, shared.verifyTimeout);
             Result<ForwardSession.Prepared> p = session.prepare(action, opts);
             if (!p.isOk()) {
-                err.println("alloytop: " + p.failureOrNull().message());
+                err.println("alloytop: " + ForwardText.block(p.failureOrNull().message()));
                 return ExitCodes.FAILED;
             }
             ForwardPlan plan = p.orNull().plan();
-            for (String n : plan.notes()) out.println("# " + n);
+            for (String n : plan.notes()) out.println("# " + ForwardText.block(n));
             if (dryRun) {
                 String diff = plan.diff();
-                out.print(diff.isEmpty() ? "# no change\n" : diff);
+                out.print(diff.isEmpty() ? "# no change\n" : ForwardText.block(diff));
                 out.flush();
                 return ExitCodes.OK;
             }

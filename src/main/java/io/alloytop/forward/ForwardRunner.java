@@ -102,7 +102,8 @@ public final class ForwardRunner {
     private Outcome runSteps(ForwardPlan plan, Run r) throws InterruptedException {
         boolean on = plan.action() == ForwardPlan.Action.ON;
         if (plan.nothingToDo()) {
-            String msg = plan.notes().isEmpty() ? "nothing to change" : String.join("; ", plan.notes());
+            String msg = on ? "forwarding is already on with exactly these settings; nothing to change"
+                    : plan.notes().isEmpty() ? "nothing to change" : String.join("; ", plan.notes());
             r.emit(ForwardStep.Step.DONE, ForwardStep.State.OK, msg);
             return new Outcome(true, false, msg, null, r.steps);
         }

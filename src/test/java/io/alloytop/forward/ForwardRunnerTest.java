@@ -126,6 +126,12 @@ class ForwardRunnerTest {
         }
         assertNoSecretAnywhere(on);
 
+        int reloads = alloy.reloads;
+        ForwardRunner.Outcome again = run(plan(ForwardPlan.Action.ON, Signal.DEFAULT));
+        assertTrue(again.ok());
+        assertEquals("forwarding is already on with exactly these settings; nothing to change", again.summary());
+        assertEquals(reloads, alloy.reloads, "nothing to change, nothing reloaded");
+
         events.clear();
         ForwardRunner.Outcome off = run(plan(ForwardPlan.Action.OFF, Set.of()));
         assertTrue(off.ok(), off.summary() + "\n" + events);
