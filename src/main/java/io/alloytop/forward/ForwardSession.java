@@ -134,4 +134,13 @@ public final class ForwardSession {
                 m0.isOk() ? m0.orNull() : null, m1.isOk() ? m1.orNull() : null, between, ForwardState.load(stateDir())));
     }
 
+
+    /** Whether the config holds alloytop's block (or file): what the UI's `f` key toggles. Reads files only. */
+    public Result<Boolean> isOn(Path configPath) {
+        Result<ConfigLocation> loc = new ConfigLocator(root).locate(configPath);
+        if (!loc.isOk()) return Result.err(loc.failureOrNull());
+        Result<ConfigOnDisk> disk = ConfigOnDisk.read(loc.orNull());
+        if (!disk.isOk()) return Result.err(disk.failureOrNull());
+        return Result.ok(!ForwardStatus.managedIds(disk.orNull()).isEmpty());
+    }
 }

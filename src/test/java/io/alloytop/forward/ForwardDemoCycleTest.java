@@ -177,6 +177,7 @@ class ForwardDemoCycleTest {
                 .findFirst().orElseThrow().message();
         assertTrue(verify.startsWith("metrics: ") && verify.contains("samples sent"), verify);
 
+        assertTrue(session(new PosixConfigFiles()).isOn(config).orNull());
         var status = session(new PosixConfigFiles()).status(config, Duration.ofSeconds(10)).orNull();
         outputs.add(ForwardText.status(status));
         for (SignalStatus s : status.signals()) assertEquals(SignalStatus.Kind.SENDING, s.kind(), s.toString());
@@ -185,6 +186,7 @@ class ForwardDemoCycleTest {
         events.clear();
         ForwardRunner.Outcome off = run(ForwardPlan.Action.OFF, Set.of());
         assertTrue(off.ok(), off.summary());
+        assertFalse(session(new PosixConfigFiles()).isOn(config).orNull());
         assertUntouched();
         assertEquals(USER_IDS, demoIds());
         assertNoSecretWritten();

@@ -109,4 +109,18 @@ class PosixConfigFilesTest {
         assertTrue(o.message().contains("config.alloy:1:1: expected block body, got IDENT"), o.message());
         assertEquals(ForwardStep.State.SKIPPED, AlloyBinaryValidator.onPath(dir.resolve("nothing").toString()).validate(good).state());
     }
+
+    @Test
+    void aSymlinkedConfigIsEditedWhereItLives() throws Exception {
+        Path realDir = Files.createDirectories(dir.resolve("opt"));
+        Path target = Files.writeString(realDir.resolve("config.alloy"), "old\n");
+        Path link = Files.createSymbolicLink(dir.resolve("config.alloy"), target);
+        FileState before = files.capture(link);
+        files.write(link, "new\n".getBytes(), Optional.of(before), PosixFilePermissions.fromString("rw-r--r--"), Optional.empty());
+        assertTrue(Files.isSymbolicLink(link), "the link is still a link");
+        assertEquals("new\n", Files.readString(target));
+        files.restore(before);
+        assertEquals("old\n", Files.readString(target));
+        assertTrue(Files.isSymbolicLink(link));
+    }
 }
