@@ -37,4 +37,20 @@ public final class ForwardText {
     public static String block(String s) {
         return Sanitizer.multiline(s);
     }
+
+    /** One short line for the UI header: "forwarding off", or each configured signal with a one-word state. */
+    public static String header(ForwardStatus.Report r) {
+        StringBuilder sb = new StringBuilder();
+        for (SignalStatus s : r.signals()) {
+            if (s.kind() == SignalStatus.Kind.OFF) continue;
+            if (sb.length() > 0) sb.append(", ");
+            sb.append(s.signal().label()).append(' ');
+            switch (s.kind()) {
+                case SENDING: sb.append(String.format(Locale.ROOT, "%.0f/s", s.ratePerSecond())); break;
+                case FAILING: sb.append("FAILING"); break;
+                default: sb.append(s.kind().name().toLowerCase(Locale.ROOT));
+            }
+        }
+        return sb.length() == 0 ? "forwarding off" : "forwarding " + sb;
+    }
 }
