@@ -230,8 +230,10 @@ public final class ForwardRunner {
                         what + c.path() + (warnings.isEmpty() ? "" : " (" + String.join("; ", warnings) + ")"));
             }
         } catch (IOException | RuntimeException e) {
-            r.emit(ForwardStep.Step.WRITE, ForwardStep.State.FAILED, describe(e));
-            return rollback(r, written, "writing failed: " + describe(e), false);
+            String hint = e instanceof java.nio.file.AccessDeniedException
+                    ? " (alloytop needs write access to Alloy's config directory: run it with sudo)" : "";
+            r.emit(ForwardStep.Step.WRITE, ForwardStep.State.FAILED, describe(e) + hint);
+            return rollback(r, written, "writing failed: " + describe(e) + hint, false);
         }
 
         try {
@@ -249,7 +251,6 @@ public final class ForwardRunner {
             }
         }
     }
-
 
     private Outcome reloadAndVerify(ForwardPlan plan, Run r, List<FileState> written, ResourceUse before)
             throws InterruptedException {
