@@ -123,4 +123,13 @@ class PosixConfigFilesTest {
         assertEquals("old\n", Files.readString(target));
         assertTrue(Files.isSymbolicLink(link));
     }
+
+    @Test
+    void validateSharesTheRunFlagsThatChangeWhatIsAccepted() {
+        assertEquals(List.of("--stability.level=experimental", "--feature.community-components.enabled",
+                        "--config.format=static"),
+                AlloyBinaryValidator.validateFlags(List.of("/usr/bin/alloy", "run", "--stability.level", "experimental",
+                        "--server.http.listen-addr=0.0.0.0:12345", "--feature.community-components.enabled",
+                        "--config.format=static", "/etc/alloy/config.alloy")));
+    }
 }
