@@ -19,8 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Parsing a large config: the 70-line self-monitoring example repeated with unique labels to about
- * 1 MB. Run: mvn -o -q test-compile && java -cp target/test-classes:target/classes:$(cat cp.txt)
- * org.openjdk.jmh.Main AlloyParserBenchmark
+ * 1 MB. Run: mvn -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt &&
+ * java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.openjdk.jmh.Main AlloyParserBenchmark
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
