@@ -1,5 +1,12 @@
 package io.alloytop.cli;
 
+import io.alloytop.poll.Poller;
+import io.alloytop.ui.UiLauncher;
+import io.alloytop.ui.UiOptions;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import picocli.CommandLine;
 
 /** The sub-commands, one line each, so features add themselves without touching Main. */
@@ -13,8 +20,29 @@ final class Commands {
         cl.addSubcommand(new ProfileCommand());
     }
 
-    static int runMonitor(GlobalOptions global) {
-        System.err.println("alloytop: the full-screen monitor is not built yet; try `alloytop check`.");
-        return ExitCodes.FAILED;
+    /** No sub-command: the full-screen monitor, or `check` output with a hint when there is no usable terminal. */
+    static int runMonitor(GlobalOptions global, UiOptions ui) {
+        String why = UiLauncher.unsupportedReason(System.getenv(), System.console() != null);
+        if (why != null) return textFallback(global, why);
+        int code;
+        try (Target target = Target.open(global)) {
+            code = UiLauncher.launch(ui, target.baseUrl(), target.settings().insecureSkipVerify(), global.interval(),
+                    () -> new PollerBackend(target, global.interval()), System.err);
+        }
+        return code == UiLauncher.NO_TERMINAL ? textFallback(global, "this terminal cannot show a full screen") : code;
+    }
+
+    /** What `check` prints, preceded by why the full screen is not shown and how to get it. */
+    private static int textFallback(GlobalOptions global, String why) {
+        System.err.println("alloytop: " + why + "; showing `alloytop check` instead (set TERM, e.g. TERM=xterm-256color, "
+                + "in an interactive terminal for the monitor)");
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        try (Target target = Target.open(global);
+             Poller poller = new Poller(target.api(), Clock.systemUTC(), global.interval(), target.isLocal(), s -> {}, null)) {
+            CheckReport report = CheckCommand.run(target.api(), poller, Duration.ofSeconds(1));
+            out.print(report.text());
+            out.flush();
+            return report.exitCode();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.alloytop.ui.model;
 
+import io.alloytop.text.Sanitizer;
 import io.alloytop.alloy.Component;
 import io.alloytop.ui.model.Event.DetailLoaded;
 import io.alloytop.ui.model.Event.KeyPressed;
@@ -58,7 +59,7 @@ public final class Update {
         }
         if (e instanceof LogLines l) {
             List<String> all = new ArrayList<>(s.logLines);
-            for (String line : l.lines()) all.add(Sanitize.line(line));
+            for (String line : l.lines()) all.add(Sanitizer.line(line));
             List<String> kept = all.size() > LOG_LINES ? all.subList(all.size() - LOG_LINES, all.size()) : all;
             return Step.of(s.with(b -> b.logLines = kept));
         }
@@ -69,7 +70,7 @@ public final class Update {
 
     public static UiState say(UiState s, String text) {
         return s.with(b -> {
-            b.message = Sanitize.line(text);
+            b.message = Sanitizer.line(text);
             b.messageUntil = s.now.plus(MESSAGE_TIME);
         });
     }
