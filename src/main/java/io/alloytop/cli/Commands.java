@@ -1,6 +1,9 @@
 package io.alloytop.cli;
 
+import io.alloytop.logs.LogSettings;
+import io.alloytop.logs.LogSources;
 import io.alloytop.poll.Poller;
+import io.alloytop.ui.LogFeed;
 import io.alloytop.ui.UiLauncher;
 import io.alloytop.ui.UiOptions;
 import java.io.PrintWriter;
@@ -27,9 +30,21 @@ final class Commands {
         int code;
         try (Target target = Target.open(global)) {
             code = UiLauncher.launch(ui, target.baseUrl(), target.settings().insecureSkipVerify(), global.interval(),
-                    () -> new PollerBackend(target, global.interval()), System.err);
+                    () -> new PollerBackend(target, global.interval()), logFeed(target), System.err);
         }
         return code == UiLauncher.NO_TERMINAL ? textFallback(global, "this terminal cannot show a full screen") : code;
+    }
+
+    /**
+     * The demo's own log lines with --demo; otherwise the logs feature's automatic choice (journal of
+     * alloy.service, ...) with its defaults, or the reason there are none.
+     * TODO(logs): expose --logs/--unit/--journal-url/--log-file on the root command for the monitor.
+     */
+    private static LogFeed logFeed(Target target) {
+        if (target.demoAlloy() != null) return new LogFeed(new DemoLogSource(target.demoAlloy().logs()), LogSettings.DEFAULT_LINES, null);
+        LogOptions defaults = new LogOptions();
+        LogSources.Choice c = LogSources.select(defaults.settings());
+        return c.source() != null ? new LogFeed(c.source(), defaults.ringSize(), null) : LogFeed.none(c.reason());
     }
 
     /** What `check` prints, preceded by why the full screen is not shown and how to get it. */
