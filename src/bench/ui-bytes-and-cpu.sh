@@ -10,7 +10,7 @@ set -euo pipefail
 SECS=${1:-60}
 INTERVAL=${2:-1s}
 SCALE=${3:-1}
-WARM=10
+WARM=${WARM:-10}
 JAR=${JAR:-target/alloytop.jar}
 OUT=$(mktemp -d)
 SOCK=alloytop-bench-$$

@@ -78,7 +78,15 @@ public final class Update {
     private static UiState onSnapshot(UiState s, SnapshotArrived a) {
         var snap = a.snapshot();
         List<ComponentRow> rows = new ArrayList<>(snap.components() == null ? 0 : snap.components().size());
-        if (snap.components() != null) for (Component c : snap.components()) rows.add(ComponentRow.of(c));
+        // most components are unchanged between polls: reuse their sanitised, time-parsed rows
+        Map<String, ComponentRow> before = new HashMap<>(s.allRows.size() * 2);
+        for (ComponentRow r : s.allRows) before.put(r.globalId(), r);
+        if (snap.components() != null) {
+            for (Component c : snap.components()) {
+                ComponentRow prev = before.get(c.globalID());
+                rows.add(prev != null && prev.component().equals(c) ? prev : ComponentRow.of(c));
+            }
+        }
         Map<String, List<HealthChange>> hist = new HashMap<>(s.history);
         for (ComponentRow r : rows) {
             List<HealthChange> h = hist.get(r.globalId());

@@ -125,6 +125,6 @@ final class HeaderView {
         var at = s.snapshot.lastGoodAt();
         if (at == null) return "no data yet";
         long secs = Math.max(0, Duration.between(at, s.now).getSeconds());
-        return "↻ " + secs + "s ago";
+        return "updated " + secs + "s ago";
     }
 }
