@@ -4,12 +4,12 @@
 # reaches the terminal) inside its own detached tmux session; bytes are counted over a window that
 # starts after a warm-up, so start-up (alternate screen, first full frame) is excluded.
 #
-#   src/bench/ui-bytes-and-cpu.sh [seconds=60] [interval=1s] [scale=1]
+#   src/bench/ui-bytes-and-cpu.sh [seconds=60] [interval=1s] [scale=0 (realistic ~40 components)]
 # Needs: tmux, script (util-linux), htop, a built target/alloytop.jar.
 set -euo pipefail
 SECS=${1:-60}
 INTERVAL=${2:-1s}
-SCALE=${3:-1}
+SCALE=${3:-0}
 WARM=${WARM:-10}
 JAR=${JAR:-target/alloytop.jar}
 OUT=$(mktemp -d)

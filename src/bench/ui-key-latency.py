@@ -6,12 +6,12 @@ repeatedly sends `j` and polls `tmux capture-pane` until the selection counter i
 header ("k/600") moves. The figure includes tmux's own delivery and capture costs (a few ms),
 so it is an upper bound of what a user would see.
 
-    src/bench/ui-key-latency.py [presses=40] [scale=18]
+    src/bench/ui-key-latency.py [presses=40] [scale=600]
 """
 import os, re, socket, statistics, subprocess, sys, time, urllib.request
 
 presses = int(sys.argv[1]) if len(sys.argv) > 1 else 40
-scale = int(sys.argv[2]) if len(sys.argv) > 2 else 18
+scale = int(sys.argv[2]) if len(sys.argv) > 2 else 600
 jar = os.environ.get("JAR", "target/alloytop.jar")
 sock = f"alloytop-lat-{os.getpid()}"
 

@@ -54,6 +54,8 @@ public final class MonitorApp {
     private final ExecutorService effects = Executors.newSingleThreadExecutor(daemon("alloytop-effects"));
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("alloytop-tick"));
     private volatile boolean stopping;
+    /** Set by a key or resize since the last frame: draw without waiting for the frame interval. */
+    private boolean urgent;
 
     MonitorApp(TerminalSession session, AnsiOutputTerminal out, MonitorBackend backend, Clock clock, boolean mouse, LogFeed logFeed) {
         this.logFeed = logFeed;
@@ -101,11 +103,13 @@ public final class MonitorApp {
         try {
             while (!state.quitting && !stopping) {
                 if (state != drawn) {
-                    long wait = lastFrame + FRAME_NANOS - System.nanoTime();
+                    // data frames are coalesced to ~30/s; a key or resize is drawn at once so typing never waits
+                    long wait = urgent ? 0 : lastFrame + FRAME_NANOS - System.nanoTime();
                     Event e = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : queue.poll();
                     if (e == null) {
                         render(screen, state);
                         drawn = state;
+                        urgent = false;
                         lastFrame = System.nanoTime();
                         continue;
                     }
@@ -187,6 +191,7 @@ public final class MonitorApp {
 
     private UiState apply(UiState s, Event e) {
         if (e instanceof Event.Resized r) out.resized(new TerminalSize(r.columns(), r.rows()));
+        if (e instanceof Event.KeyPressed || e instanceof Event.Resized) urgent = true;
         Update.Step step = Update.update(s, e);
         for (Command c : step.commands()) execute(c);
         return step.state();
