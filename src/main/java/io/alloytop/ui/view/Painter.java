@@ -4,7 +4,6 @@ import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TerminalTextUtils;
-import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import io.alloytop.ui.model.Layout.Rect;
@@ -74,11 +73,6 @@ public final class Painter {
         String t = fit(glyphs.ascii() ? Glyphs.asciiOnly(text) : text, maxCols, glyphs.ellipsis());
         int w = width(t);
         return put(endX - w, y, t, s, w);
-    }
-
-    public void setChar(int x, int y, char c, Style s) {
-        if (x < 0 || y < 0 || x >= width() || y >= height()) return;
-        g.setCharacter(x, y, new TextCharacter(c, color(s.fg(), true), color(s.bg(), false), sgr(s)));
     }
 
     /** Columns the text takes, as Lanterna will place it; a fast path for text without wide characters. */
