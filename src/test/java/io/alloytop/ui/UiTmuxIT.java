@@ -79,7 +79,7 @@ class UiTmuxIT {
             t.keys(":");
             t.literal("theme monochrome");
             t.keys("Enter");
-            t.waitFor("[!!] unhealthy", 5000);
+            t.waitFor("monochrome rows", x -> x.contains("[OK] healthy ") && x.contains("[!!] 7 unhealthy"), 5000);
 
             t.resize(80, 24);
             s = t.waitFor("80 columns", x -> x.split("\n")[0].length() <= 80 && x.contains("HEALTH"), 5000);
@@ -115,6 +115,25 @@ class UiTmuxIT {
                 assertFalse(s.contains("HEALTH"), s);
                 assertEquals("alt=0 cursor=1 mouse=0", t.modes());
                 assertSttySame(dir, sig);
+            }
+        }
+    }
+
+    @Test
+    void withoutAUsableTerminalItPrintsCheckWithAHint(@TempDir Path dir) throws Exception {
+        try (FixtureAlloy fx = new FixtureAlloy(20)) {
+            for (String term : new String[] {"dumb", "xterm-256color"}) {
+                ProcessBuilder pb = new ProcessBuilder("java", "-jar", jar().toString(), "--url", fx.url())
+                        .redirectOutput(dir.resolve("out-" + term).toFile()).redirectError(dir.resolve("err-" + term).toFile());
+                pb.environment().put("TERM", term);
+                Process p = pb.start();
+                assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+                String out = Files.readString(dir.resolve("out-" + term));
+                String err = Files.readString(dir.resolve("err-" + term));
+                assertEquals(1, p.exitValue(), "degraded: the fixture has unhealthy components\n" + out + err);
+                assertTrue(err.contains("showing `alloytop check` instead"), err);
+                assertTrue(out.contains("DEGRADED") && out.contains("v1.8.2"), out);
+                assertFalse(out.contains("\033[?1049h"), "no full-screen sequences when not on a terminal");
             }
         }
     }
