@@ -1,6 +1,5 @@
 package io.alloytop.cli;
 
-import io.alloytop.logs.LogSettings;
 import io.alloytop.logs.LogSources;
 import io.alloytop.poll.Poller;
 import io.alloytop.ui.LogFeed;
@@ -25,27 +24,25 @@ final class Commands {
     }
 
     /** No sub-command: the full-screen monitor, or `check` output with a hint when there is no usable terminal. */
-    static int runMonitor(GlobalOptions global, UiOptions ui) {
+    static int runMonitor(GlobalOptions global, UiOptions ui, LogOptions logOptions) {
         String why = UiLauncher.unsupportedReason(System.getenv(), System.console() != null);
         if (why != null) return textFallback(global, why);
         int code;
         try (Target target = Target.open(global)) {
             code = UiLauncher.launch(ui, target.baseUrl(), target.settings().insecureSkipVerify(), global.interval(),
-                    () -> new PollerBackend(target, global.interval()), logFeed(target), System.err);
+                    () -> new PollerBackend(target, global.interval()), logFeed(target, logOptions), System.err);
         }
         return code == UiLauncher.NO_TERMINAL ? textFallback(global, "this terminal cannot show a full screen") : code;
     }
 
     /**
-     * The demo's own log lines with --demo; otherwise the logs feature's automatic choice (journal of
-     * alloy.service, ...) with its defaults, or the reason there are none.
-     * TODO(logs): expose --logs/--unit/--journal-url/--log-file on the root command for the monitor.
+     * The demo's own log lines with --demo; otherwise the source the log flags choose (--logs auto:
+     * the journal of --unit, ...), or the reason there are none.
      */
-    private static LogFeed logFeed(Target target) {
-        if (target.demoAlloy() != null) return new LogFeed(new DemoLogSource(target.demoAlloy().logs()), LogSettings.DEFAULT_LINES, null);
-        LogOptions defaults = new LogOptions();
-        LogSources.Choice c = LogSources.select(defaults.settings());
-        return c.source() != null ? new LogFeed(c.source(), defaults.ringSize(), null) : LogFeed.none(c.reason());
+    static LogFeed logFeed(Target target, LogOptions logOptions) {
+        if (target.demoAlloy() != null) return new LogFeed(new DemoLogSource(target.demoAlloy().logs()), logOptions.ringSize(), null);
+        LogSources.Choice c = LogSources.select(logOptions.settings());
+        return c.source() != null ? new LogFeed(c.source(), logOptions.ringSize(), null) : LogFeed.none(c.reason());
     }
 
     /** What `check` prints, preceded by why the full screen is not shown and how to get it. */

@@ -3,35 +3,37 @@ package io.alloytop.cli;
 import io.alloytop.logs.LogSettings;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
- * Where Alloy's logs come from; shared by the monitor and `alloytop logs`. Not inherited by
- * sub-commands: each command that reads logs mixes it in itself ({@code @Mixin LogOptions}), so
- * the monitor and `logs` can both carry it without clashing option names.
+ * Where Alloy's logs come from; shared by the monitor and `alloytop logs`. Mixed into the root
+ * command only, with picocli's INHERIT scope: `alloytop --unit X` (monitor), `alloytop --unit X logs`
+ * and `alloytop logs --unit X` all set the same fields, read through {@code Main.logOptions}.
+ * (A second mixin on `logs` would clash with the inherited copies of the same names.)
  */
 public final class LogOptions {
-    @Option(names = "--logs", paramLabel = "SOURCE", defaultValue = "auto",
+    @Option(scope = ScopeType.INHERIT, names = "--logs", paramLabel = "SOURCE", defaultValue = "auto",
             converter = ModeConverter.class,
             description = "log source: journal, gateway, file, none or auto (default: ${DEFAULT-VALUE})")
     LogSettings.Mode mode = LogSettings.Mode.AUTO;
 
-    @Option(names = "--unit", paramLabel = "UNIT", defaultValue = LogSettings.DEFAULT_UNIT,
+    @Option(scope = ScopeType.INHERIT, names = "--unit", paramLabel = "UNIT", defaultValue = LogSettings.DEFAULT_UNIT,
             description = "systemd unit whose journal to read (default: ${DEFAULT-VALUE})")
     String unit = LogSettings.DEFAULT_UNIT;
 
-    @Option(names = "--journal-dir", paramLabel = "DIR",
+    @Option(scope = ScopeType.INHERIT, names = "--journal-dir", paramLabel = "DIR",
             description = "read journal files from DIR (copied from another host) instead of the system journal")
     Path journalDir;
 
-    @Option(names = "--journal-url", paramLabel = "URL",
+    @Option(scope = ScopeType.INHERIT, names = "--journal-url", paramLabel = "URL",
             description = "systemd-journal-gatewayd to read from, e.g. http://host:19531")
     String journalUrl;
 
-    @Option(names = "--log-file", paramLabel = "PATH",
+    @Option(scope = ScopeType.INHERIT, names = "--log-file", paramLabel = "PATH",
             description = "follow a plain log file (across rotation) instead of the journal")
     Path logFile;
 
-    @Option(names = "--log-lines", paramLabel = "N", defaultValue = "10000",
+    @Option(scope = ScopeType.INHERIT, names = "--log-lines", paramLabel = "N", defaultValue = "10000",
             description = "log lines kept in memory and loaded at start (default: ${DEFAULT-VALUE})")
     int logLines = LogSettings.DEFAULT_LINES;
 

@@ -19,7 +19,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -36,9 +35,6 @@ final class LogsCommand implements Callable<Integer> {
 
     @ParentCommand
     Main parent;
-
-    @Mixin
-    LogOptions logOptions = new LogOptions();
 
     @Option(names = {"-f", "--follow"}, description = "keep printing new entries until interrupted")
     boolean follow;
@@ -57,10 +53,15 @@ final class LogsCommand implements Callable<Integer> {
             converter = OutputConverter.class, description = "text or json (one object a line)")
     Output output = Output.TEXT;
 
+    /** The root's (inherited) log flags; a fresh default set when run without the root (tests). */
+    LogOptions logOptions() {
+        return parent != null ? parent.logOptions : new LogOptions();
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         LogFilter filter = new LogFilter(parseLevel(level), component);
-        LogSettings settings = logOptions.settings(lines, follow);
+        LogSettings settings = logOptions().settings(lines, follow);
         if (parent != null && parent.global.demo()) return runDemo(filter);
         return run(LogSources.select(settings), filter);
     }

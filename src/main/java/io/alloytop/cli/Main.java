@@ -13,12 +13,16 @@ public final class Main implements Callable<Integer> {
     @Mixin
     GlobalOptions global = new GlobalOptions();
 
+    /** Log source flags, inherited by every sub-command; `logs` and the monitor read them. */
+    @Mixin
+    LogOptions logOptions = new LogOptions();
+
     @Mixin
     io.alloytop.ui.UiOptions ui = new io.alloytop.ui.UiOptions();
 
     @Override
     public Integer call() {
-        return Commands.runMonitor(global, ui);
+        return Commands.runMonitor(global, ui, logOptions);
     }
 
     public static void main(String[] args) {

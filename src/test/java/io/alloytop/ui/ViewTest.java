@@ -172,7 +172,10 @@ class ViewTest {
     @Test
     void helpIsGeneratedFromTheKeymap() {
         UiState s = States.keys(okState(120, 60), Key.ch('?'));
-        String all = VirtualScreen.render(s).text();
+        // the help scrolls once the table outgrows the screen: read every page
+        StringBuilder pages = new StringBuilder();
+        for (int i = 0; i < 4; i++, s = States.keys(s, Key.of(Key.Kind.PAGE_DOWN))) pages.append(VirtualScreen.render(s).text());
+        String all = pages.toString();
         for (Keymap.Binding b : s.keymap.bindings()) assertTrue(all.contains(b.help()), "help lacks " + b.help() + "\n" + all);
     }
 
@@ -201,8 +204,8 @@ class ViewTest {
         String all = v.text();
         assertTrue(all.contains("Logs") && all.contains("30 lines"), all);
         assertTrue(all.contains("line 29"), "the tail is shown:\n" + all);
-        assertTrue(all.contains("ERROR local.file.api_key line 23"), all);
-        assertEquals(DEF.style(Element.ERROR).fg(), v.fgOf("ERROR local.file"));
+        assertTrue(all.contains("ERROR   local.file.api_key      line 23"), all);
+        assertEquals(DEF.style(Element.ERROR).fg(), v.fgOf("ERROR   local.file"));
         assertFalse(all.contains("line 5 "), "older lines scrolled off");
         s = States.keys(s, Key.of(Key.Kind.TAB));
         assertEquals(UiState.Pane.LOGS, s.focus);

@@ -9,14 +9,14 @@ import java.util.List;
  * Lanterna screen; this keeps editing a pure function testable without a tty.
  */
 public record InputLine(Mode mode, String text, int cursor, int historyIndex, String draft) {
-    public enum Mode { FILTER, COMMAND }
+    public enum Mode { FILTER, COMMAND, LOGS_SEARCH }
 
     public static InputLine start(Mode mode, String initial) {
         return new InputLine(mode, initial, initial.length(), -1, initial);
     }
 
     public String prompt() {
-        return mode == Mode.FILTER ? "/" : ":";
+        return mode == Mode.COMMAND ? ":" : "/";
     }
 
     public InputLine insert(char c) {

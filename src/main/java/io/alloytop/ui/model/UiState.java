@@ -56,6 +56,8 @@ public final class UiState {
     public final String logsNote;
     /** First row shown while the logs are paused (following shows the tail). */
     public final int logsTop;
+    /** The logs pane's cursor, wrap/time toggles and opened entry. */
+    public final LogsUi logsUi;
     public final boolean quitting;
     public final Keymap keymap;
 
@@ -90,6 +92,7 @@ public final class UiState {
         logs = b.logs;
         logsNote = b.logsNote;
         logsTop = b.logsTop;
+        logsUi = b.logsUi;
         quitting = b.quitting;
         keymap = b.keymap;
         // rows are derived from fields that did not change: share them instead of re-sorting
@@ -156,6 +159,7 @@ public final class UiState {
 
     public Keymap.Scope scope() {
         if (helpOpen) return Keymap.Scope.HELP;
+        if (logsUi.open() != null) return Keymap.Scope.LOG_ENTRY;
         if (view == View.DETAIL) return Keymap.Scope.DETAIL;
         return focus == Pane.LOGS ? Keymap.Scope.LOGS : Keymap.Scope.TABLE;
     }
@@ -190,6 +194,7 @@ public final class UiState {
         b.logs = logs;
         b.logsNote = logsNote;
         b.logsTop = logsTop;
+        b.logsUi = logsUi;
         b.quitting = quitting;
         b.keymap = keymap;
         b.visibleFrom = this;
@@ -226,6 +231,7 @@ public final class UiState {
         public LogView logs;
         public String logsNote;
         public int logsTop;
+        public LogsUi logsUi = LogsUi.DEFAULT;
         public boolean quitting;
         public Keymap keymap = Keymap.defaults();
         UiState visibleFrom;

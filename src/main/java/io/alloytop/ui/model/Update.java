@@ -120,6 +120,8 @@ public final class Update {
     }
 
     public static Step act(UiState s, Action a) {
+        Step logs = LogsUpdate.act(s, a);
+        if (logs != null) return logs;
         switch (a) {
             case UP: return Step.of(move(s, -1));
             case DOWN: return Step.of(move(s, 1));
@@ -156,12 +158,6 @@ public final class Update {
                 Theme t = all.get((i + 1) % all.size());
                 return Step.of(say(s.with(b -> b.theme = t), "theme: " + t.name()));
             }
-            case LOGS_PAUSE: {
-                LogView v = s.logs;
-                if (v == null) return Step.of(s);
-                int top = Math.max(0, v.rowCount() - Math.max(1, logsHeight(s)));
-                return Step.of(s.with(b -> { b.logs = v.paused() ? v.follow() : v.pause(); b.logsTop = top; }));
-            }
             case QUIT: return Step.of(s.with(b -> b.quitting = true), new Command.Quit());
             default: return Step.of(s);
         }
@@ -178,7 +174,6 @@ public final class Update {
 
     private static UiState move(UiState s, int delta) {
         if (s.helpOpen) return s.with(b -> b.helpScroll = Math.max(0, (int) Math.min(10_000, (long) s.helpScroll + delta)));
-        if (s.view == View.TABLE && s.focus == Pane.LOGS) return scrollLogs(s, delta);
         if (s.view == View.DETAIL && s.detail != null) {
             long v = Math.max(0, Math.min(100_000L, (long) s.detail.scroll() + delta));
             return s.with(b -> b.detail = s.detail.scrolled((int) v));
@@ -188,19 +183,6 @@ public final class Update {
         long target = Math.max(0, Math.min(v.size() - 1, (long) s.selectedIndex() + delta));
         String id = v.get((int) target).globalId();
         return clamp(s.with(b -> b.selectedId = id));
-    }
-
-    /** Scrolling up pauses the logs (so lines stop moving under the reader); reaching the end follows again. */
-    private static UiState scrollLogs(UiState s, int delta) {
-        LogView v = s.logs;
-        if (v == null) return s;
-        int h = Math.max(1, logsHeight(s));
-        int last = Math.max(0, v.rowCount() - h);
-        int from = v.paused() ? s.logsTop : last;
-        long t = Math.max(0, Math.min(last, (long) from + delta));
-        if (t >= last && delta > 0) return s.with(b -> { b.logs = v.follow(); b.logsTop = last; });
-        int top = (int) t;
-        return s.with(b -> { b.logs = v.paused() ? v : v.pause(); b.logsTop = top; });
     }
 
     /** Rows of log text the screen shows now: the pane, or the table's room when the pane is hidden. */
@@ -243,6 +225,9 @@ public final class Update {
     private static Step onInput(UiState s, Key k) {
         InputLine in = s.input;
         boolean filter = in.mode() == InputLine.Mode.FILTER;
+        boolean search = in.mode() == InputLine.Mode.LOGS_SEARCH;
+        if (search && (k.kind() == Kind.ESC || (k.ctrl() && k.ch() == 'c'))) return Step.of(LogsUpdate.search(s.with(b -> b.input = null), ""));
+        if (search && k.kind() == Kind.ENTER) return LogsUpdate.searchDone(s.with(b -> b.input = null), in.text());
         if (k.kind() == Kind.ESC || (k.ctrl() && k.ch() == 'c')) {
             return Step.of(clamp(s.with(b -> {
                 b.input = null;
@@ -275,10 +260,10 @@ public final class Update {
             case RIGHT: next = in.right(); break;
             case HOME: next = in.home(); break;
             case END: next = in.end(); break;
-            case UP: next = filter ? in : in.older(s.commandHistory); break;
-            case DOWN: next = filter ? in : in.newer(s.commandHistory); break;
+            case UP: next = filter || search ? in : in.older(s.commandHistory); break;
+            case DOWN: next = filter || search ? in : in.newer(s.commandHistory); break;
             case TAB: {
-                if (filter) return Step.of(s);
+                if (filter || search) return Step.of(s);
                 List<String> cands = completions(s, in.text());
                 next = in.complete(cands);
                 String word = in.text().substring(in.text().lastIndexOf(' ') + 1);
@@ -300,6 +285,7 @@ public final class Update {
                 next = in;
         }
         InputLine n = next;
+        if (search) return Step.of(LogsUpdate.search(s.with(b -> b.input = n), n.text()));
         return Step.of(clamp(s.with(b -> {
             b.input = n;
             if (filter) b.filter = n.text().trim();

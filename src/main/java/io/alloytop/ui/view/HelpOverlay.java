@@ -45,6 +45,7 @@ final class HelpOverlay {
             case TABLE: return "Components table";
             case DETAIL: return "Component detail";
             case LOGS: return "Logs pane";
+            case LOG_ENTRY: return "Log entry";
             default: return "This help";
         }
     }

@@ -53,6 +53,7 @@ public final class Renderer {
             ComponentsTable.render(s, p, l.table(), s.focus == Pane.COMPONENTS);
             LogsPane.render(s, p, l.logs(), s.focus == Pane.LOGS);
         }
+        if (s.logsUi.open() != null) LogEntryView.render(s, p, l.body());
         if (s.helpOpen) HelpOverlay.render(s, p, new Rect(0, 0, cols, rows - 1));
         return Footer.render(s, p, l.footer());
     }
