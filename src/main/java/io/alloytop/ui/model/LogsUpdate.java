@@ -199,10 +199,10 @@ final class LogsUpdate {
 
     static Level nextLevel(Level l) {
         switch (l) {
-            case DEBUG: return Level.INFO;
             case INFO: return Level.WARN;
             case WARN: return Level.ERROR;
-            default: return Level.DEBUG; // ERROR, and UNKNOWN (no filter yet)
+            case ERROR: return Level.DEBUG;
+            default: return Level.INFO; // DEBUG and UNKNOWN (no filter yet) both show everything
         }
     }
 
