@@ -73,8 +73,12 @@ final class LogsPane {
             if (v.paused()) seg.add(sep + "PAUSED " + v.arrivedWhilePaused() + " new", warn, 1);
             if (s.logsUi.wrap()) seg.add(sep + "wrap", text, 4);
         }
-        if (s.logsNote != null) seg.add(sep + s.logsNote, text, 0);
-        seg.draw(p, r.x(), r.y(), r.w() - 1);
+        // the source's status ("no permission ... add yourself to systemd-journal") keeps at least half
+        // the line, cut at the end if need be; the counters take what is left first
+        String note = s.logsNote == null ? "" : sep + s.logsNote;
+        int reserve = Math.min(Painter.width(note), Math.max(20, (r.w() - 1) / 2));
+        int used = seg.draw(p, r.x(), r.y(), r.w() - 1 - reserve);
+        if (!note.isEmpty()) p.put(r.x() + used, r.y(), note, text, r.w() - 1 - used);
     }
 
     /** The screen lines to draw: from the paused window's top, or the tail when following. */
