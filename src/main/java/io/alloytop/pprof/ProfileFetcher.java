@@ -106,7 +106,10 @@ public final class ProfileFetcher implements AutoCloseable {
                 return new Failure(Failure.Kind.REFUSED, "cannot connect to " + url + " (connection refused: is Alloy running?)");
             }
             if (e instanceof SSLException) {
-                return new Failure(Failure.Kind.TLS, "TLS handshake with " + url + " failed: " + e.getMessage());
+                boolean custom = settings.caFile() != null || settings.truststore() != null || settings.insecureSkipVerify();
+                return new Failure(Failure.Kind.TLS, "TLS handshake with " + url + " failed: " + e.getMessage()
+                        + (custom ? " (profile captures trust only the system's CAs so far; --ca-file, --truststore"
+                                + " and --insecure-skip-verify are not applied to them)" : ""));
             }
             if (e instanceof SocketTimeoutException) {
                 String what = type.timed()
