@@ -21,6 +21,7 @@ final class Commands {
         cl.addSubcommand(new DemoServerCommand());
         cl.addSubcommand(new LogsCommand());
         cl.addSubcommand(new ProfileCommand());
+        cl.addSubcommand(new ForwardCommand());
     }
 
     /** No sub-command: the full-screen monitor, or `check` output with a hint when there is no usable terminal. */
