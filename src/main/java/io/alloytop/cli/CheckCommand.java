@@ -85,6 +85,15 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
+    /** The text fallback's check: thresholds from the config file (defaults when it is unusable), no --watch. */
+    static CheckReport run(AlloyApi api, Poller poller, Duration cpuSample) {
+        Result<Thresholds> t = ThresholdsFile.load(ThresholdsFile.defaultPath());
+        try (Observer observer = new Observer(new Detector(t.isOk() ? t.orNull() : Thresholds.DEFAULT),
+                ScrapeDetails.defaults(api, 5), o -> {})) {
+            return run(api, poller, observer, cpuSample, Duration.ZERO, Duration.ofSeconds(2), CheckCommand::sleep);
+        }
+    }
+
     /** One poll, a second /metrics for CPU, then --watch more polls; the detector sees every one. */
     static CheckReport run(AlloyApi api, Poller poller, Observer observer, Duration cpuSample, Duration watch,
                            Duration interval, Consumer<Duration> sleeper) {
