@@ -101,4 +101,25 @@ class FlowViewsTest {
         assertTrue(t.contains("█████▁▁  last 5 polls") || t.contains("▇▇█▁▁") || t.matches("(?s).*[▇█]{3}▁▁.*"), t);
         assertTrue(t.contains("CRIT    sent nothing for 10s"), t);
     }
+
+    @Test
+    void tableShowsRateColumnsAndSortsByThem() {
+        UiState s = observed(Samples.ok(Graphs.typical(""), Samples.T0), 120, 40);
+        VirtualScreen v = VirtualScreen.render(s);
+        int head = v.rowOf("HEALTH");
+        String h = v.line(head);
+        assertTrue(h.contains(" IN ") && h.contains(" OUT ") && h.contains(" FAIL ") && h.indexOf("FAIL") < h.indexOf("MESSAGE"), h);
+        int rw = v.rowOf("remote_write.cloud");
+        assertTrue(v.line(rw).contains("1.2k/s") && v.line(rw).contains("0/s"), v.line(rw));
+        assertEquals(DEF.style(Element.WARN).fg(), v.at(v.line(rw).indexOf("0/s"), rw).getForegroundColor(),
+                "a writer sending nothing is highlighted");
+
+        UiState sorted = States.keys(States.type(s, ":sort out"), Key.of(Key.Kind.ENTER));
+        assertEquals(io.alloytop.ui.model.SortColumn.OUT, sorted.sort.column());
+        assertEquals("prometheus.scrape.self", sorted.visibleRows().get(0).globalId(), "busiest first");
+        assertEquals(RW, sorted.visibleRows().get(1).globalId(), "then 0/s; unmeasured last");
+
+        VirtualScreen narrow = VirtualScreen.render(observed(Samples.ok(Graphs.typical(""), Samples.T0), 80, 24));
+        assertTrue(!narrow.line(narrow.rowOf("HEALTH")).contains(" OUT "), "rates need 100 columns");
+    }
 }

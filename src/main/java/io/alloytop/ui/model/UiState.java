@@ -101,7 +101,7 @@ public final class UiState {
         viewScroll = b.viewScroll;
         // rows are derived from fields that did not change: share them instead of re-sorting
         if (b.visibleFrom != null && b.visibleFrom.allRows == b.allRows && b.visibleFrom.sort.equals(b.sort)
-                && b.visibleFrom.filter.equals(b.filter)) {
+                && b.visibleFrom.filter.equals(b.filter) && b.visibleFrom.flows == b.flows) {
             visible = b.visibleFrom.visible;
         }
     }
@@ -135,7 +135,7 @@ public final class UiState {
     public List<ComponentRow> visibleRows() {
         List<ComponentRow> v = visible;
         if (v == null) {
-            Comparator<ComponentRow> cmp = sort.column().comparator();
+            Comparator<ComponentRow> cmp = sort.column().comparator(flows);
             if (sort.reversed()) cmp = cmp.reversed();
             List<ComponentRow> out = new ArrayList<>();
             var pred = RowFilter.parse(filter);

@@ -139,7 +139,7 @@ public final class Update {
             case FILTER: return Step.of(s.with(b -> b.input = InputLine.start(InputLine.Mode.FILTER, s.filter)));
             case COMMAND: return Step.of(s.with(b -> b.input = InputLine.start(InputLine.Mode.COMMAND, "")));
             case HELP: return Step.of(s.with(b -> { b.helpOpen = true; b.helpScroll = 0; }));
-            case SORT_NEXT: return Step.of(clamp(s.with(b -> b.sort = new Sort(s.sort.column().next(), false))));
+            case SORT_NEXT: return Step.of(clamp(s.with(b -> b.sort = new Sort(s.sort.column().next(!s.flows.flows().isEmpty()), false))));
             case SORT_REVERSE: return Step.of(clamp(s.with(b -> b.sort = new Sort(s.sort.column(), !s.sort.reversed()))));
             case REFRESH:
                 if (s.view == View.DETAIL && s.detail != null) {
