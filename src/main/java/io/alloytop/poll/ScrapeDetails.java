@@ -23,8 +23,9 @@ import java.util.stream.Collectors;
  * Scrape target health (up/down, last error) is only in a prometheus.scrape component's detail
  * (debugInfo), never in the component list or /metrics. This fetches those details, a few at a
  * time and at most {@code max} of them, and substitutes them into a snapshot's component list so
- * the problem rules see the targets. Between refreshes ({@code every} polls) the last details are
- * reused, so a busy Alloy is not asked for dozens of details every interval.
+ * the problem rules see the targets. A few scrape components ({@value #EVERY_POLL_UP_TO} or fewer) are
+ * asked about every poll; with more, the details are refreshed every {@code every} polls and reused
+ * in between, so a busy Alloy is not asked for dozens of details every interval.
  *
  * <p>Blocking (up to about one client timeout per {@code parallel} details, capped by
  * {@code budget}): call it on the poller's thread, never the UI's. Not thread-safe.
@@ -33,6 +34,8 @@ public final class ScrapeDetails implements AutoCloseable {
     public static final String SCRAPE = "prometheus.scrape";
     public static final int DEFAULT_MAX = 32;
     public static final int DEFAULT_PARALLEL = 4;
+    /** Up to this many scrape components are asked about every poll, so a down target shows within one interval. */
+    public static final int EVERY_POLL_UP_TO = 8;
 
     private final AlloyApi api;
     private final int every;
@@ -70,7 +73,8 @@ public final class ScrapeDetails implements AutoCloseable {
         List<Component> scrapes = s.components().stream().filter(c -> c.name().equals(SCRAPE))
                 .sorted(Comparator.comparing(Component::globalID)).limit(max).collect(Collectors.toList());
         if (scrapes.isEmpty()) return s;
-        if (polls++ % every == 0) refresh(scrapes);
+        boolean due = polls++ % every == 0 || scrapes.size() <= EVERY_POLL_UP_TO;
+        if (due) refresh(scrapes);
         Set<String> present = scrapes.stream().map(Component::globalID).collect(Collectors.toSet());
         cache.keySet().retainAll(present);
         if (cache.isEmpty()) return s;
