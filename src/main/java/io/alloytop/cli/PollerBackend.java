@@ -11,7 +11,6 @@ import io.alloytop.problems.Observer;
 import io.alloytop.problems.Thresholds;
 import io.alloytop.problems.ThresholdsFile;
 import io.alloytop.ui.MonitorBackend;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
 
@@ -29,7 +28,7 @@ final class PollerBackend implements MonitorBackend {
 
     @Override
     public void start(Consumer<AlloySnapshot> sink) {
-        poller = new Poller(target.api(), Clock.systemUTC(), interval, target.isLocal(), sink);
+        poller = target.newPoller(interval, sink);
         poller.start();
     }
 
