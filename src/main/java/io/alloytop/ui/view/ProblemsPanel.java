@@ -24,8 +24,8 @@ final class ProblemsPanel {
         if (ps.isEmpty()) return;
         boolean critical = ps.stream().anyMatch(x -> x.severity() == Problem.Severity.CRITICAL);
         Style st = p.style(critical ? Element.ERROR : Element.WARN).over(base);
-        line.add("  " + p.glyphs().warn() + " " + ps.size() + " problem" + (ps.size() == 1 ? "" : "s"), st, 0);
-        line.add(" (!)", label, 2);
+        line.add("  " + p.glyphs().warn() + " " + ps.size() + " problem" + (ps.size() == 1 ? "" : "s"), st, 1);
+        line.add(" (!)", label, 1);
     }
 
     static void render(UiState s, Painter p, Rect r) {
