@@ -2,6 +2,7 @@ package io.alloytop.ui.model;
 
 import io.alloytop.logs.LogView;
 import io.alloytop.poll.AlloySnapshot;
+import io.alloytop.problems.FlowReport;
 import io.alloytop.ui.theme.Theme;
 import io.alloytop.ui.theme.ThemeLoader.Themes;
 import java.time.Duration;
@@ -18,7 +19,7 @@ import java.util.Map;
  */
 public final class UiState {
     /** Which full view is up; features add views here (pipeline, profile, problems). */
-    public enum View { TABLE, DETAIL }
+    public enum View { TABLE, DETAIL, PIPELINE, PROBLEMS }
 
     public enum Pane { COMPONENTS, LOGS }
 
@@ -60,6 +61,10 @@ public final class UiState {
     public final LogsUi logsUi;
     public final boolean quitting;
     public final Keymap keymap;
+    /** The detector's verdict over the latest snapshot (flows and problems); EMPTY until the first one. */
+    public final FlowReport flows;
+    /** First line shown by the pipeline and problems views. */
+    public final int viewScroll;
 
     private List<ComponentRow> visible;
 
@@ -95,9 +100,11 @@ public final class UiState {
         logsUi = b.logsUi;
         quitting = b.quitting;
         keymap = b.keymap;
+        flows = b.flows;
+        viewScroll = b.viewScroll;
         // rows are derived from fields that did not change: share them instead of re-sorting
         if (b.visibleFrom != null && b.visibleFrom.allRows == b.allRows && b.visibleFrom.sort.equals(b.sort)
-                && b.visibleFrom.filter.equals(b.filter)) {
+                && b.visibleFrom.filter.equals(b.filter) && b.visibleFrom.flows == b.flows) {
             visible = b.visibleFrom.visible;
         }
     }
@@ -131,7 +138,7 @@ public final class UiState {
     public List<ComponentRow> visibleRows() {
         List<ComponentRow> v = visible;
         if (v == null) {
-            Comparator<ComponentRow> cmp = sort.column().comparator();
+            Comparator<ComponentRow> cmp = sort.column().comparator(flows);
             if (sort.reversed()) cmp = cmp.reversed();
             List<ComponentRow> out = new ArrayList<>();
             var pred = RowFilter.parse(filter);
@@ -161,6 +168,7 @@ public final class UiState {
         if (helpOpen) return Keymap.Scope.HELP;
         if (logsUi.open() != null) return Keymap.Scope.LOG_ENTRY;
         if (view == View.DETAIL) return Keymap.Scope.DETAIL;
+        if (view != View.TABLE) return Keymap.Scope.VIEW;
         return focus == Pane.LOGS ? Keymap.Scope.LOGS : Keymap.Scope.TABLE;
     }
 
@@ -197,6 +205,8 @@ public final class UiState {
         b.logsUi = logsUi;
         b.quitting = quitting;
         b.keymap = keymap;
+        b.flows = flows;
+        b.viewScroll = viewScroll;
         b.visibleFrom = this;
         return b;
     }
@@ -234,6 +244,8 @@ public final class UiState {
         public LogsUi logsUi = LogsUi.DEFAULT;
         public boolean quitting;
         public Keymap keymap = Keymap.defaults();
+        public FlowReport flows = FlowReport.EMPTY;
+        public int viewScroll;
         UiState visibleFrom;
 
         private Builder() {}
