@@ -50,7 +50,7 @@ try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/-/ready", timeout=1); break
         except Exception:
             time.sleep(0.2)
-    cmd = (f"java -jar {jar} --url http://127.0.0.1:{port} --logs file --log-file {log} --log-lines {ring}")
+    cmd = (f"java -Xlog:gc:file={out}/gc.log -jar {jar} --url http://127.0.0.1:{port} --logs file --log-file {log} --log-lines {ring}")
     tmux("-f", "/dev/null", "new-session", "-d", "-s", "m", "-x", "120", "-y", "40",
          f"env TERM=xterm-256color LANG=C.UTF-8 script -q -f -T {out}/timing "
          f"-c 'echo $$ > {out}/pid; exec {cmd}' {out}/typescript")
@@ -109,6 +109,16 @@ try:
     time.sleep(1)
     stop.set()
     final = screen()
+    # the live heap after a full collection: what the ring (and its parsed entries) really holds
+    subprocess.run(["jcmd", str(pid), "GC.run"], capture_output=True)
+    heap = subprocess.run(["jcmd", str(pid), "GC.heap_info"], capture_output=True, text=True).stdout
+    m = re.search(r"total (\d+)K, used (\d+)K", heap)
+    live = int(m.group(2)) / 1024 if m else -1
+    pauses = []
+    with open(f"{out}/gc.log") as f:
+        for line in f:
+            pm = re.search(r"Pause.* (\d+\.\d+)ms", line)
+            if pm: pauses.append(float(pm.group(1)))
 
     # frame gaps inside the burst window, from script's timing log (delay-before-chunk, bytes)
     t, chunks = 0.0, []
@@ -132,6 +142,7 @@ try:
     if lat:
         print(f"key `l` to screen: {len(lat)} presses, median {lat[len(lat)//2]:.0f} ms, max {lat[-1]:.0f} ms")
     print(f"RSS: before {rss_before/1024:.0f} MiB, max during {max(samples)/1024:.0f} MiB, after {samples[-1]/1024:.0f} MiB")
+    print(f"live heap after a full GC: {live:.0f} MiB; GC pauses: {len(pauses)}, max {max(pauses or [0]):.0f} ms")
     hl = [l for l in final.splitlines() if " Logs " in l]
     print("logs header after:", hl[0].strip() if hl else "(not found)")
     try:

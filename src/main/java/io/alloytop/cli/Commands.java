@@ -36,11 +36,12 @@ final class Commands {
     }
 
     /**
-     * The demo's own log lines with --demo; otherwise the source the log flags choose (--logs auto:
-     * the journal of --unit, ...), or the reason there are none.
+     * The demo's own log lines with --demo (unless a source is named: `--demo --log-file F` shows F);
+     * otherwise the source the log flags choose (--logs auto: the journal of --unit, ...), or the
+     * reason there are none.
      */
     static LogFeed logFeed(Target target, LogOptions logOptions) {
-        if (target.demoAlloy() != null) return new LogFeed(new DemoLogSource(target.demoAlloy().logs()), logOptions.ringSize(), null);
+        if (target.demoAlloy() != null && !logOptions.explicit()) return new LogFeed(new DemoLogSource(target.demoAlloy().logs()), logOptions.ringSize(), null);
         LogSources.Choice c = LogSources.select(logOptions.settings());
         return c.source() != null ? new LogFeed(c.source(), logOptions.ringSize(), null) : LogFeed.none(c.reason());
     }

@@ -50,6 +50,11 @@ public final class LogOptions {
         return settings(null, true);
     }
 
+    /** Whether a source was asked for by name or path (the demo keeps its own lines otherwise). */
+    public boolean explicit() {
+        return mode != LogSettings.Mode.AUTO || journalDir != null || journalUrl != null || logFile != null;
+    }
+
     public int ringSize() {
         return Math.max(1, logLines);
     }

@@ -1,6 +1,7 @@
 package io.alloytop.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.alloytop.logs.LogSettings;
@@ -41,6 +42,14 @@ class LogOptionsTest {
             assertEquals("x.service", s.unit(), String.join(" ", args));
             assertEquals("http://127.0.0.1:19531", s.journalUrl(), String.join(" ", args));
         }
+    }
+
+    @Test
+    void aNamedSourceIsExplicitAndOverridesTheDemosLines() {
+        assertTrue(parse("--log-file", "/tmp/a.log").logOptions.explicit());
+        assertTrue(parse("--logs", "none").logOptions.explicit());
+        assertTrue(parse("logs", "--journal-url", "http://127.0.0.1:1").logOptions.explicit());
+        assertFalse(parse("--unit", "x", "--log-lines", "5").logOptions.explicit(), "unit and ring size pick no source");
     }
 
     @Test
