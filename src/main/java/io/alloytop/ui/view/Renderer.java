@@ -34,7 +34,7 @@ public final class Renderer {
         Painter p = new Painter(g, s.theme, Glyphs.of(s.ascii));
         int cols = g.getSize().getColumns();
         int rows = g.getSize().getRows();
-        Layout l = Layout.of(cols, rows, !s.logLines.isEmpty());
+        Layout l = Layout.of(cols, rows, s.logs != null);
         p.fill(new Rect(0, 0, cols, rows), p.style(Element.BASE));
         if (l.tooSmall()) {
             tooSmall(p, cols, rows);
