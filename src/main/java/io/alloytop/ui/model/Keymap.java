@@ -12,7 +12,7 @@ import java.util.List;
  */
 public final class Keymap {
     /** Where a binding applies; GLOBAL bindings apply everywhere unless a narrower scope binds the key. */
-    public enum Scope { GLOBAL, TABLE, DETAIL, LOGS, HELP }
+    public enum Scope { GLOBAL, TABLE, DETAIL, LOGS, PROFILE, FORWARD, HELP }
 
     public record Binding(Scope scope, List<Key> keys, Action action, String help, String footerLabel) {
         public String keysDisplay() {
@@ -64,7 +64,7 @@ public final class Keymap {
         return new Keymap(l);
     }
 
-    private static Binding b(Scope s, Action a, String help, String footer, Key... keys) {
+    static Binding b(Scope s, Action a, String help, String footer, Key... keys) {
         return new Binding(s, List.of(keys), a, help, footer);
     }
 
@@ -88,11 +88,14 @@ public final class Keymap {
         l.add(b(Scope.LOGS, Action.LOGS_PAUSE, "pause the logs / follow them again", "pause", Key.ch(' ')));
         l.add(b(Scope.LOGS, Action.BACK, "back to the components table", null, Key.of(Kind.ESC)));
         l.add(b(Scope.HELP, Action.BACK, "close help", "close", Key.of(Kind.ESC), Key.ch('?'), Key.ch('q')));
+        ProfileKeys.add(l);
         l.add(b(G, Action.NEXT_PANE, "switch between the components and logs panes", null, Key.of(Kind.TAB), Key.of(Kind.BACKTAB)));
         l.add(b(G, Action.COMMAND, "command line: :sort COL, :theme NAME, :interval 5s, :q", "cmd", Key.ch(':')));
         l.add(b(G, Action.REFRESH, "refresh now", "refresh", Key.ch('r')));
         l.add(b(G, Action.FASTER, "poll faster (halve the interval)", null, Key.ch('+'), Key.ch('=')));
         l.add(b(G, Action.SLOWER, "poll slower (double the interval)", null, Key.ch('-')));
+        l.add(b(G, Action.PROFILE, "capture a profile: cpu, heap, allocs, goroutine, mutex, block, trace", "profile", Key.ch('p')));
+        l.add(b(G, Action.FORWARD, "switch Alloy's self-monitoring forwarding on/off", "fwd", Key.ch('f')));
         l.add(b(G, Action.NEXT_THEME, "next theme", "theme", Key.ch('t')));
         l.add(b(G, Action.HELP, "this help", "help", Key.ch('?'), Key.of(Kind.F1)));
         l.add(b(G, Action.QUIT, "quit", "quit", Key.ch('q'), Key.ctrl('c')));

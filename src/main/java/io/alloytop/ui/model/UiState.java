@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public final class UiState {
     /** Which full view is up; features add views here (pipeline, profile, problems). */
-    public enum View { TABLE, DETAIL }
+    public enum View { TABLE, DETAIL, PROFILE, FORWARD }
 
     public enum Pane { COMPONENTS, LOGS }
 
@@ -58,6 +58,15 @@ public final class UiState {
     public final int logsTop;
     public final boolean quitting;
     public final Keymap keymap;
+    /** Profile picker/capture/top table; null until `p` is first pressed. */
+    public final ProfileState profile;
+    /** The forwarding dialog; null when it is not open. */
+    public final ForwardUiState forward;
+    /** The header's forwarding state (ForwardText.header), null until the first status arrives. */
+    public final String forwardHeader;
+    public final boolean forwardFailing;
+    /** --seconds for CPU profiles. */
+    public final int cpuSeconds;
 
     private List<ComponentRow> visible;
 
@@ -92,6 +101,11 @@ public final class UiState {
         logsTop = b.logsTop;
         quitting = b.quitting;
         keymap = b.keymap;
+        profile = b.profile;
+        forward = b.forward;
+        forwardHeader = b.forwardHeader;
+        forwardFailing = b.forwardFailing;
+        cpuSeconds = b.cpuSeconds;
         // rows are derived from fields that did not change: share them instead of re-sorting
         if (b.visibleFrom != null && b.visibleFrom.allRows == b.allRows && b.visibleFrom.sort.equals(b.sort)
                 && b.visibleFrom.filter.equals(b.filter)) {
@@ -157,6 +171,8 @@ public final class UiState {
     public Keymap.Scope scope() {
         if (helpOpen) return Keymap.Scope.HELP;
         if (view == View.DETAIL) return Keymap.Scope.DETAIL;
+        if (view == View.PROFILE) return Keymap.Scope.PROFILE;
+        if (view == View.FORWARD) return Keymap.Scope.FORWARD;
         return focus == Pane.LOGS ? Keymap.Scope.LOGS : Keymap.Scope.TABLE;
     }
 
@@ -192,6 +208,11 @@ public final class UiState {
         b.logsTop = logsTop;
         b.quitting = quitting;
         b.keymap = keymap;
+        b.profile = profile;
+        b.forward = forward;
+        b.forwardHeader = forwardHeader;
+        b.forwardFailing = forwardFailing;
+        b.cpuSeconds = cpuSeconds;
         b.visibleFrom = this;
         return b;
     }
@@ -228,6 +249,11 @@ public final class UiState {
         public int logsTop;
         public boolean quitting;
         public Keymap keymap = Keymap.defaults();
+        public ProfileState profile;
+        public ForwardUiState forward;
+        public String forwardHeader;
+        public boolean forwardFailing;
+        public int cpuSeconds = 30;
         UiState visibleFrom;
 
         private Builder() {}

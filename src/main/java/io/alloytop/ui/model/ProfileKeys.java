@@ -1,0 +1,25 @@
+package io.alloytop.ui.model;
+
+import io.alloytop.ui.model.Key.Kind;
+import io.alloytop.ui.model.Keymap.Binding;
+import io.alloytop.ui.model.Keymap.Scope;
+import java.util.List;
+
+/** The profile view's and forwarding dialog's rows of the keymap, kept apart so the shared table stays short. */
+final class ProfileKeys {
+    private ProfileKeys() {}
+
+    static void add(List<Binding> l) {
+        Scope P = Scope.PROFILE;
+        l.add(Keymap.b(P, Action.OPEN, "capture the chosen profile", "capture", Key.of(Kind.ENTER)));
+        l.add(Keymap.b(P, Action.CANCEL, "cancel the running capture (frees Alloy's profiler)", "cancel", Key.ch('c')));
+        l.add(Keymap.b(P, Action.PROFILE_SORT, "sort the top table by flat or cum", "flat/cum", Key.ch('s')));
+        l.add(Keymap.b(P, Action.SAMPLE_NEXT, "next sample type (inuse_space, alloc_space, ...)", "sample", Key.ch('i')));
+        l.add(Keymap.b(P, Action.SECONDS_MORE, "record cpu longer (+10 s)", null, Key.ch('+'), Key.ch('=')));
+        l.add(Keymap.b(P, Action.SECONDS_LESS, "record cpu shorter (-10 s)", null, Key.ch('-')));
+        l.add(Keymap.b(P, Action.BACK, "cancel a capture / back to the picker / close", "back", Key.of(Kind.ESC)));
+        Scope F = Scope.FORWARD;
+        l.add(Keymap.b(F, Action.CONFIRM, "yes: apply the change (write, reload, verify)", "yes", Key.ch('y')));
+        l.add(Keymap.b(F, Action.BACK, "no / close the dialog", "no", Key.ch('n'), Key.of(Kind.ESC)));
+    }
+}
