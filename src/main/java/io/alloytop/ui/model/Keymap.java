@@ -94,11 +94,12 @@ public final class Keymap {
         l.add(b(G, Action.REFRESH, "refresh now", "refresh", Key.ch('r')));
         l.add(b(G, Action.FASTER, "poll faster (halve the interval)", null, Key.ch('+'), Key.ch('=')));
         l.add(b(G, Action.SLOWER, "poll slower (double the interval)", null, Key.ch('-')));
-        l.add(b(G, Action.PROFILE, "capture a profile: cpu, heap, allocs, goroutine, mutex, block, trace", "profile", Key.ch('p')));
-        l.add(b(G, Action.FORWARD, "switch Alloy's self-monitoring forwarding on/off", "fwd", Key.ch('f')));
         l.add(b(G, Action.NEXT_THEME, "next theme", "theme", Key.ch('t')));
         l.add(b(G, Action.HELP, "this help", "help", Key.ch('?'), Key.of(Kind.F1)));
         l.add(b(G, Action.QUIT, "quit", "quit", Key.ch('q'), Key.ctrl('c')));
+        // after quit: the footer shows these only when there is room left
+        l.add(b(G, Action.PROFILE, "capture a profile (cpu, heap, goroutine ...)", "profile", Key.ch('p')));
+        l.add(b(G, Action.FORWARD, "forwarding to Grafana Cloud on/off", "fwd", Key.ch('f')));
         return new Keymap(l);
     }
 }

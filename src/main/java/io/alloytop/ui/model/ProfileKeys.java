@@ -12,14 +12,14 @@ final class ProfileKeys {
     static void add(List<Binding> l) {
         Scope P = Scope.PROFILE;
         l.add(Keymap.b(P, Action.OPEN, "capture the chosen profile", "capture", Key.of(Kind.ENTER)));
-        l.add(Keymap.b(P, Action.CANCEL, "cancel the running capture (frees Alloy's profiler)", "cancel", Key.ch('c')));
+        l.add(Keymap.b(P, Action.CANCEL, "cancel the capture (frees Alloy's profiler)", "cancel", Key.ch('c')));
         l.add(Keymap.b(P, Action.PROFILE_SORT, "sort the top table by flat or cum", "flat/cum", Key.ch('s')));
-        l.add(Keymap.b(P, Action.SAMPLE_NEXT, "next sample type (inuse_space, alloc_space, ...)", "sample", Key.ch('i')));
+        l.add(Keymap.b(P, Action.SAMPLE_NEXT, "next sample type (inuse_space ...)", "sample", Key.ch('i')));
         l.add(Keymap.b(P, Action.SECONDS_MORE, "record cpu longer (+10 s)", null, Key.ch('+'), Key.ch('=')));
         l.add(Keymap.b(P, Action.SECONDS_LESS, "record cpu shorter (-10 s)", null, Key.ch('-')));
-        l.add(Keymap.b(P, Action.BACK, "cancel a capture / back to the picker / close", "back", Key.of(Kind.ESC)));
+        l.add(Keymap.b(P, Action.BACK, "cancel / back to the picker / close", "back", Key.of(Kind.ESC)));
         Scope F = Scope.FORWARD;
-        l.add(Keymap.b(F, Action.CONFIRM, "yes: apply the change (write, reload, verify)", "yes", Key.ch('y')));
+        l.add(Keymap.b(F, Action.CONFIRM, "yes: write, reload, verify", "yes", Key.ch('y')));
         l.add(Keymap.b(F, Action.BACK, "no / close the dialog", "no", Key.ch('n'), Key.of(Kind.ESC)));
     }
 }
