@@ -5,7 +5,6 @@ import io.alloytop.alloy.Result;
 import io.alloytop.poll.AlloySnapshot;
 import io.alloytop.poll.Poller;
 import io.alloytop.ui.MonitorBackend;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
 
@@ -22,7 +21,7 @@ final class PollerBackend implements MonitorBackend {
 
     @Override
     public void start(Consumer<AlloySnapshot> sink) {
-        poller = new Poller(target.api(), Clock.systemUTC(), interval, target.isLocal(), sink);
+        poller = target.newPoller(interval, sink);
         poller.start();
     }
 
