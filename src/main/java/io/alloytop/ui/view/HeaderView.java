@@ -58,7 +58,9 @@ final class HeaderView {
                 else l1.add("FAILED (" + Fmt.count(c.loadFailuresTotal()) + "×)", err, 2);
                 if (!c.shortHash().isEmpty()) l1.add(" " + Sanitizer.line(c.shortHash()), label, 6);
             }
-            l1.add("  fwd ", label, 7).add(forwarding(s), s.forwardFailing ? err : s.forwardHeader == null ? label : value, 7);
+            // a failing forward is news: it outlives the version and uptime when the line is narrow
+            int fp = s.forwardFailing ? 2 : 7;
+            l1.add("  fwd ", label, fp).add(forwarding(s), s.forwardFailing ? err : s.forwardHeader == null ? label : value, fp);
             right = refreshed(s);
         }
         int rw = Painter.width(right) + 1;
