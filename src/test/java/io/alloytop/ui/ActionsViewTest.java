@@ -197,4 +197,17 @@ class ActionsViewTest {
         }
         fits(v);
     }
+
+    @org.junit.jupiter.api.Test
+    void aLongReasonWrapsInsteadOfBeingCut() {
+        UiState s = States.keys(planned(80, 24), Key.ch('y'));
+        String reason = "reload answered 400: error during the initial load: /etc/alloy/config.alloy:12:3: "
+                + "component \"prometheus.remote_write.alloytop_selfmon\" does not exist or is out of scope";
+        s = States.apply(s, new Event.Forward(new ForwardEvent.Step(s.forward.id(), new ForwardStep(ForwardStep.Step.RELOAD,
+                ForwardStep.State.FAILED, reason))), new Event.Forward(new ForwardEvent.Finished(s.forward.id(), false, true, "rolled back")));
+        VirtualScreen v = VirtualScreen.render(States.keys(s, Key.ch('G')));
+        String joined = v.text().replaceAll("\\s+", " ");
+        assertTrue(joined.contains("does not exist or is out of scope"), v.text());
+        assertTrue(joined.contains("FAILED: rolled back"), v.text());
+    }
 }

@@ -68,8 +68,13 @@ public record ForwardUiState(Phase phase, long id, ForwardPlan.Action action, St
                 SecretInput.EMPTY, steps, summary, success, scroll);
     }
 
+    /** An upper bound of the dialog's lines (the view clamps exactly; this keeps Up responsive after End). */
+    int maxScroll() {
+        return lines.size() + preflight.size() + steps.size() + 6;
+    }
+
     ForwardUiState scrolled(int v) {
         return new ForwardUiState(phase, id, action, configPath, lines, preflight, preflightOk, nothingToDo, key, steps,
-                result, ok, Math.max(0, v));
+                result, ok, Math.max(0, Math.min(v, maxScroll())));
     }
 }

@@ -26,6 +26,7 @@ final class ForwardUpdate {
             case PAGE_UP: return Step.of(put(s, f.scrolled(f.scroll() - 10)));
             case PAGE_DOWN: return Step.of(put(s, f.scrolled(f.scroll() + 10)));
             case TOP: return Step.of(put(s, f.scrolled(0)));
+            case BOTTOM: return Step.of(put(s, f.scrolled(Integer.MAX_VALUE)));
             case CONFIRM:
                 if (f.phase() != Phase.CONFIRM) return Step.of(s);
                 if (f.nothingToDo()) return close(Update.say(s, "forwarding: nothing to change"));

@@ -27,7 +27,7 @@ final class ForwardDialog {
         p.fillLine(r.y(), r.x(), r.w(), head);
         String verb = f.action() == ForwardPlan.Action.OFF ? "switch OFF" : f.action() == ForwardPlan.Action.ON ? "switch ON" : "";
         p.put(r.x() + 1, r.y(), "Forwarding Alloy's own telemetry to Grafana Cloud" + (verb.isEmpty() ? "" : ": " + verb), head, r.w() - 2);
-        List<Line> lines = lines(f);
+        List<Line> lines = wrap(lines(f), r.w() - 2);
         int y = r.y() + 1;
         int bottom = r.y() + r.h() - 1;
         int room = bottom - y;
@@ -50,17 +50,20 @@ final class ForwardDialog {
                 if (f.configPath() != null) out.add(Line.of("config: " + Sanitizer.line(f.configPath()), Element.DIM));
             }
             default -> {
-                for (String l : f.lines()) out.add(planLine(l));
+                // the facts and the pre-flight first, the (long) diff last, so y/n is decided on what matters
+                int diffAt = f.lines().indexOf("diff:");
+                List<String> head = diffAt < 0 ? f.lines() : f.lines().subList(0, diffAt);
+                for (String l : head) out.add(planLine(l));
                 if (!f.preflight().isEmpty()) {
-                    out.add(Line.of("", Element.BASE));
-                    out.add(Line.of("pre-flight", Element.DETAIL_SECTION));
+                    out.add(Line.of("pre-flight:", Element.DETAIL_SECTION));
                     for (String l : f.preflight()) {
                         out.add(Line.of("  " + Sanitizer.line(l), l.contains(": ok") ? Element.OK : Element.ERROR));
                     }
                 }
+                if (diffAt >= 0) for (String l : f.lines().subList(diffAt, f.lines().size())) out.add(planLine(l));
                 if (!f.steps().isEmpty()) {
                     out.add(Line.of("", Element.BASE));
-                    out.add(Line.of("steps", Element.DETAIL_SECTION));
+                    out.add(Line.of("steps:", Element.DETAIL_SECTION));
                     for (ForwardStep st : f.steps()) out.add(stepLine(st));
                 }
                 if (f.phase() == ForwardUiState.Phase.DONE && f.result() != null) {
@@ -68,6 +71,23 @@ final class ForwardDialog {
                     out.add(Line.of((f.ok() ? "done: " : "FAILED: ") + Sanitizer.line(f.result()), f.ok() ? Element.OK : Element.ERROR));
                 }
             }
+        }
+        return out;
+    }
+
+    /** Long messages (a reload's 400 body, a health message) wrap instead of being cut. */
+    static List<Line> wrap(List<Line> in, int width) {
+        List<Line> out = new ArrayList<>();
+        for (Line l : in) {
+            String t = l.text();
+            if (Painter.width(t) <= width || l.spans().isEmpty()) {
+                out.add(l);
+                continue;
+            }
+            Element e = l.spans().get(0).element();
+            List<String> parts = ProfileTopView.wrap(t, width - 4);
+            out.add(Line.of(parts.get(0), e));
+            for (String part : parts.subList(1, parts.size())) out.add(Line.of("    " + part, e));
         }
         return out;
     }
