@@ -221,6 +221,21 @@ class ActionEffectsTest {
     }
 
     @Test
+    void theHeaderStatusComesFromTheConfigAndAlloy() throws Exception {
+        Path config = dir.resolve("config.alloy");
+        Files.writeString(config, "logging {\n  level = \"info\"\n}\n");
+        try (DemoAlloy demo = DemoAlloy.start(DemoOptions.defaults())) {
+            BlockingQueue<Event> q = new LinkedBlockingQueue<>();
+            try (ActionEffects fx = new ActionEffects(new DemoBackend(demo, dir.resolve("p"), config, Map.of()), q::offer)) {
+                fx.execute(new Command.Forward(new ForwardEffect.RefreshStatus()));
+                ForwardEvent.Header h = next(q, ForwardEvent.Header.class, Duration.ofSeconds(10));
+                assertEquals("forwarding off", h.text());
+                assertFalse(h.failing());
+            }
+        }
+    }
+
+    @Test
     void withoutABackendBothKeysSaySo() throws Exception {
         BlockingQueue<Event> q = new LinkedBlockingQueue<>();
         try (ActionEffects fx = new ActionEffects(null, q::offer)) {
