@@ -53,7 +53,7 @@ class ActionEffectsTest {
 
     /** The cli's backend, minus the cli: a demo target, a profile dir, a config path and an environment. */
     static final class DemoBackend implements ActionBackend {
-        final DemoAlloy demo;
+        final String baseUrl;
         final ProfileFetcher fetcher;
         final HttpAlloyClient api;
         final Path profiles;
@@ -61,9 +61,13 @@ class ActionEffectsTest {
         final Map<String, String> env;
 
         DemoBackend(DemoAlloy demo, Path profiles, Path config, Map<String, String> env) {
-            this.demo = demo;
-            this.fetcher = new ProfileFetcher(ConnectionSettings.of(demo.baseUrl()));
-            this.api = HttpAlloyClient.create(ConnectionSettings.of(demo.baseUrl())).orNull();
+            this(demo.baseUrl(), profiles, config, env);
+        }
+
+        DemoBackend(String baseUrl, Path profiles, Path config, Map<String, String> env) {
+            this.baseUrl = baseUrl;
+            this.fetcher = new ProfileFetcher(ConnectionSettings.of(baseUrl));
+            this.api = HttpAlloyClient.create(ConnectionSettings.of(baseUrl)).orNull();
             this.profiles = profiles;
             this.config = config;
             this.env = env;
@@ -89,7 +93,7 @@ class ActionEffectsTest {
             Map<String, String> e = new HashMap<>(env);
             e.putAll(extra);
             e.put("XDG_STATE_HOME", profiles.resolve("state").toString());
-            return new ForwardSession(AlloyPort.of(api), demo.baseUrl(), e, Path.of("/"), Clock.systemUTC(),
+            return new ForwardSession(AlloyPort.of(api), baseUrl, e, Path.of("/"), Clock.systemUTC(),
                     ForwardRunner.Settings.defaults(), ForwardRunner.Sleeper.REAL);
         }
 
@@ -107,7 +111,7 @@ class ActionEffectsTest {
         }
     }
 
-    private static <T> T next(BlockingQueue<Event> q, Class<T> type, Duration within) throws InterruptedException {
+    static <T> T next(BlockingQueue<Event> q, Class<T> type, Duration within) throws InterruptedException {
         long end = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < end) {
             Event e = q.poll(50, TimeUnit.MILLISECONDS);
