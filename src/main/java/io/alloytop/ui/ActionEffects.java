@@ -36,7 +36,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -55,6 +57,7 @@ public final class ActionEffects implements AutoCloseable {
     private final ExecutorService work = Executors.newCachedThreadPool(MonitorApp.daemon("alloytop-actions"));
     private final ScheduledExecutorService status = Executors.newSingleThreadScheduledExecutor(MonitorApp.daemon("alloytop-fwd-status"));
     private final AtomicReference<ProfileCapture> capture = new AtomicReference<>();
+    private final AtomicLong cancelledUpTo = new AtomicLong(Long.MIN_VALUE);
     private final AtomicBoolean statusRunning = new AtomicBoolean();
     private final Object lock = new Object();
     private long preparedId = -1; // guarded by lock
@@ -84,7 +87,9 @@ public final class ActionEffects implements AutoCloseable {
     // ---- profiles
 
     private void profile(ProfileEffect e) {
-        if (e instanceof ProfileEffect.Cancel) {
+        if (e instanceof ProfileEffect.Cancel cancel) {
+            // the capture may still be starting on a worker: it checks this id once it exists
+            cancelledUpTo.accumulateAndGet(cancel.id(), Math::max);
             ProfileCapture c = capture.getAndSet(null);
             if (c != null) c.cancel();
             return;
@@ -103,14 +108,31 @@ public final class ActionEffects implements AutoCloseable {
                         sink.accept(new Event.Profile(new ProfileEvent.Progress(st.id(), pr.elapsed(), pr.total())));
                     } else if (ev instanceof CaptureEvent.Finished f) {
                         // the listener must not block: saving and decoding happen on a worker
-                        work.execute(() -> finish(st.id(), f.result()));
+                        try {
+                            work.execute(() -> finishSafely(st.id(), f.result()));
+                        } catch (RejectedExecutionException closing) {
+                            // the monitor is shutting down: nobody is waiting for this profile
+                        }
                     }
                 });
                 capture.set(c);
+                if (cancelledUpTo.get() >= st.id()) {
+                    capture.compareAndSet(c, null);
+                    c.cancel();
+                }
             } catch (RuntimeException ex) {
                 sink.accept(new Event.Profile(new ProfileEvent.Failed(st.id(), "the capture did not start: " + ex.getMessage())));
             }
         });
+    }
+
+    /** A decoder bug must become a message in the view, not an uncaught exception (which ends the monitor). */
+    private void finishSafely(long id, Result<CapturedProfile> r) {
+        try {
+            finish(id, r);
+        } catch (RuntimeException | OutOfMemoryError ex) {
+            sink.accept(new Event.Profile(new ProfileEvent.Failed(id, "the profile could not be read: " + ex)));
+        }
     }
 
     void finish(long id, Result<CapturedProfile> r) {

@@ -2,6 +2,7 @@ package io.alloytop.ui.model;
 
 import io.alloytop.logs.LogView;
 import io.alloytop.poll.AlloySnapshot;
+import io.alloytop.problems.FlowReport;
 import io.alloytop.ui.theme.Theme;
 import io.alloytop.ui.theme.ThemeLoader.Themes;
 import java.time.Duration;
@@ -18,7 +19,7 @@ import java.util.Map;
  */
 public final class UiState {
     /** Which full view is up; features add views here (pipeline, profile, problems). */
-    public enum View { TABLE, DETAIL, PROFILE, FORWARD }
+    public enum View { TABLE, DETAIL, PIPELINE, PROBLEMS, PROFILE, FORWARD }
 
     public enum Pane { COMPONENTS, LOGS }
 
@@ -67,6 +68,10 @@ public final class UiState {
     public final boolean forwardFailing;
     /** --seconds for CPU profiles. */
     public final int cpuSeconds;
+    /** The detector's verdict over the latest snapshot (flows and problems); EMPTY until the first one. */
+    public final FlowReport flows;
+    /** First line shown by the pipeline and problems views. */
+    public final int viewScroll;
 
     private List<ComponentRow> visible;
 
@@ -106,9 +111,11 @@ public final class UiState {
         forwardHeader = b.forwardHeader;
         forwardFailing = b.forwardFailing;
         cpuSeconds = b.cpuSeconds;
+        flows = b.flows;
+        viewScroll = b.viewScroll;
         // rows are derived from fields that did not change: share them instead of re-sorting
         if (b.visibleFrom != null && b.visibleFrom.allRows == b.allRows && b.visibleFrom.sort.equals(b.sort)
-                && b.visibleFrom.filter.equals(b.filter)) {
+                && b.visibleFrom.filter.equals(b.filter) && b.visibleFrom.flows == b.flows) {
             visible = b.visibleFrom.visible;
         }
     }
@@ -142,7 +149,7 @@ public final class UiState {
     public List<ComponentRow> visibleRows() {
         List<ComponentRow> v = visible;
         if (v == null) {
-            Comparator<ComponentRow> cmp = sort.column().comparator();
+            Comparator<ComponentRow> cmp = sort.column().comparator(flows);
             if (sort.reversed()) cmp = cmp.reversed();
             List<ComponentRow> out = new ArrayList<>();
             var pred = RowFilter.parse(filter);
@@ -173,6 +180,7 @@ public final class UiState {
         if (view == View.DETAIL) return Keymap.Scope.DETAIL;
         if (view == View.PROFILE) return Keymap.Scope.PROFILE;
         if (view == View.FORWARD) return Keymap.Scope.FORWARD;
+        if (view != View.TABLE) return Keymap.Scope.VIEW;
         return focus == Pane.LOGS ? Keymap.Scope.LOGS : Keymap.Scope.TABLE;
     }
 
@@ -213,6 +221,8 @@ public final class UiState {
         b.forwardHeader = forwardHeader;
         b.forwardFailing = forwardFailing;
         b.cpuSeconds = cpuSeconds;
+        b.flows = flows;
+        b.viewScroll = viewScroll;
         b.visibleFrom = this;
         return b;
     }
@@ -254,6 +264,8 @@ public final class UiState {
         public String forwardHeader;
         public boolean forwardFailing;
         public int cpuSeconds = 30;
+        public FlowReport flows = FlowReport.EMPTY;
+        public int viewScroll;
         UiState visibleFrom;
 
         private Builder() {}

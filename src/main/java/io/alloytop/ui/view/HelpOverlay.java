@@ -47,6 +47,7 @@ final class HelpOverlay {
             case LOGS: return "Logs pane";
             case PROFILE: return "Profile view";
             case FORWARD: return "Forwarding dialog";
+            case VIEW: return "Pipeline and problems views";
             default: return "This help";
         }
     }
