@@ -18,8 +18,9 @@ final class ProfileKeys {
         l.add(Keymap.b(P, Action.SECONDS_MORE, "record cpu longer (+10 s)", null, Key.ch('+'), Key.ch('=')));
         l.add(Keymap.b(P, Action.SECONDS_LESS, "record cpu shorter (-10 s)", null, Key.ch('-')));
         l.add(Keymap.b(P, Action.BACK, "cancel / back to the picker / close", "back", Key.of(Kind.ESC)));
+        // the dialog's own bottom line says y/n or Esc for the phase it is in; the footer would say it for every phase
         Scope F = Scope.FORWARD;
-        l.add(Keymap.b(F, Action.CONFIRM, "yes: write, reload, verify", "yes", Key.ch('y')));
-        l.add(Keymap.b(F, Action.BACK, "no / close the dialog", "no", Key.ch('n'), Key.of(Kind.ESC)));
+        l.add(Keymap.b(F, Action.CONFIRM, "yes: write, reload, verify", null, Key.ch('y')));
+        l.add(Keymap.b(F, Action.BACK, "no / close the dialog", null, Key.ch('n'), Key.of(Kind.ESC)));
     }
 }
