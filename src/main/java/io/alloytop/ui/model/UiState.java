@@ -19,7 +19,7 @@ import java.util.Map;
  */
 public final class UiState {
     /** Which full view is up; features add views here (pipeline, profile, problems). */
-    public enum View { TABLE, DETAIL, PIPELINE, PROBLEMS }
+    public enum View { TABLE, DETAIL, PIPELINE, PROBLEMS, PROFILE, FORWARD }
 
     public enum Pane { COMPONENTS, LOGS }
 
@@ -59,6 +59,15 @@ public final class UiState {
     public final int logsTop;
     public final boolean quitting;
     public final Keymap keymap;
+    /** Profile picker/capture/top table; null until `p` is first pressed. */
+    public final ProfileState profile;
+    /** The forwarding dialog; null when it is not open. */
+    public final ForwardUiState forward;
+    /** The header's forwarding state (ForwardText.header), null until the first status arrives. */
+    public final String forwardHeader;
+    public final boolean forwardFailing;
+    /** --seconds for CPU profiles. */
+    public final int cpuSeconds;
     /** The detector's verdict over the latest snapshot (flows and problems); EMPTY until the first one. */
     public final FlowReport flows;
     /** First line shown by the pipeline and problems views. */
@@ -97,6 +106,11 @@ public final class UiState {
         logsTop = b.logsTop;
         quitting = b.quitting;
         keymap = b.keymap;
+        profile = b.profile;
+        forward = b.forward;
+        forwardHeader = b.forwardHeader;
+        forwardFailing = b.forwardFailing;
+        cpuSeconds = b.cpuSeconds;
         flows = b.flows;
         viewScroll = b.viewScroll;
         // rows are derived from fields that did not change: share them instead of re-sorting
@@ -164,6 +178,8 @@ public final class UiState {
     public Keymap.Scope scope() {
         if (helpOpen) return Keymap.Scope.HELP;
         if (view == View.DETAIL) return Keymap.Scope.DETAIL;
+        if (view == View.PROFILE) return Keymap.Scope.PROFILE;
+        if (view == View.FORWARD) return Keymap.Scope.FORWARD;
         if (view != View.TABLE) return Keymap.Scope.VIEW;
         return focus == Pane.LOGS ? Keymap.Scope.LOGS : Keymap.Scope.TABLE;
     }
@@ -200,6 +216,11 @@ public final class UiState {
         b.logsTop = logsTop;
         b.quitting = quitting;
         b.keymap = keymap;
+        b.profile = profile;
+        b.forward = forward;
+        b.forwardHeader = forwardHeader;
+        b.forwardFailing = forwardFailing;
+        b.cpuSeconds = cpuSeconds;
         b.flows = flows;
         b.viewScroll = viewScroll;
         b.visibleFrom = this;
@@ -238,6 +259,11 @@ public final class UiState {
         public int logsTop;
         public boolean quitting;
         public Keymap keymap = Keymap.defaults();
+        public ProfileState profile;
+        public ForwardUiState forward;
+        public String forwardHeader;
+        public boolean forwardFailing;
+        public int cpuSeconds = 30;
         public FlowReport flows = FlowReport.EMPTY;
         public int viewScroll;
         UiState visibleFrom;

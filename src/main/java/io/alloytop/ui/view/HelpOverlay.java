@@ -45,6 +45,8 @@ final class HelpOverlay {
             case TABLE: return "Components table";
             case DETAIL: return "Component detail";
             case LOGS: return "Logs pane";
+            case PROFILE: return "Profile view";
+            case FORWARD: return "Forwarding dialog";
             case VIEW: return "Pipeline and problems views";
             default: return "This help";
         }
