@@ -39,6 +39,15 @@ public interface AlloyApi extends AutoCloseable {
         return Result.err(Failure.Kind.NOT_SUPPORTED, "the peer list is not implemented by this client");
     }
 
+    /**
+     * Opens one of the never-ending {ui}/api/v0/web streams (graph, debug) and returns the body as it
+     * arrives; the caller closes it. Err(HTTP_STATUS) carries Alloy's 500 text, e.g. "the live
+     * debugging service is disabled". Added after the first contract.
+     */
+    default Result<java.io.InputStream> openWebStream(String pathAndQuery, Duration readTimeout) {
+        return Result.err(Failure.Kind.NOT_SUPPORTED, "streams are not implemented by this client");
+    }
+
     @Override
     void close();
 }

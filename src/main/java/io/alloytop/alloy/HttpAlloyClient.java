@@ -170,6 +170,31 @@ public final class HttpAlloyClient implements AlloyApi {
         }
     }
 
+    @Override
+    public Result<java.io.InputStream> openWebStream(String pathAndQuery, Duration readTimeout) {
+        int q = pathAndQuery.indexOf('?');
+        HttpUrl url = web(q < 0 ? pathAndQuery : pathAndQuery.substring(0, q));
+        if (q >= 0) url = url.newBuilder().encodedQuery(pathAndQuery.substring(q + 1)).build();
+        OkHttpClient c = http.newBuilder().callTimeout(Duration.ZERO).readTimeout(readTimeout).build();
+        Request req = new Request.Builder().url(url).get().build(); // the interceptor authorizes
+        Response r = null;
+        try {
+            r = c.newCall(req).execute();
+            if (r.code() != 200) {
+                byte[] body = LimitedInputStream.readAll(r.body().byteStream(), MAX_ERROR_BODY);
+                r.close();
+                return Result.err(status(new Resp(r.code(), body, url)));
+            }
+            return Result.ok(r.body().byteStream());
+        } catch (LimitedInputStream.TooLarge e) {
+            r.close();
+            return Result.err(Failure.Kind.BAD_RESPONSE, url.encodedPath() + " answered with an oversized error");
+        } catch (IOException e) {
+            if (r != null) r.close();
+            return Result.err(Failures.fromException(e, url, readTimeout));
+        }
+    }
+
     private Result<Resp> get(HttpUrl url, long maxBytes) {
         return fetch(new Request.Builder().url(url).get().build(), maxBytes, null);
     }

@@ -30,7 +30,8 @@ final class Commands {
         int code;
         try (Target target = Target.open(global)) {
             code = UiLauncher.launch(ui, target.baseUrl(), target.settings().insecureSkipVerify(), global.interval(),
-                    () -> new PollerBackend(target, global.interval()), logFeed(target, logOptions), System.err);
+                    () -> new PollerBackend(target, global.interval()), logFeed(target, logOptions),
+                    () -> new UiActionBackend(target, ui, System.getenv()), System.err);
         }
         return code == UiLauncher.NO_TERMINAL ? textFallback(global, "this terminal cannot show a full screen") : code;
     }

@@ -20,6 +20,7 @@ final class PollerBackend implements MonitorBackend {
     private final Duration interval;
     private volatile Poller poller;
     private volatile Observer observer;
+    private volatile io.alloytop.pipeline.LiveGraphStream live;
 
     PollerBackend(Target target, Duration interval) {
         this.target = target;
@@ -39,8 +40,10 @@ final class PollerBackend implements MonitorBackend {
     @Override
     public void startObserved(Consumer<Observation> sink) {
         Result<Thresholds> t = ThresholdsFile.load(ThresholdsFile.defaultPath());
+        io.alloytop.pipeline.LiveGraphStream live = new io.alloytop.pipeline.LiveGraphStream(target.api()).start();
+        this.live = live;
         Observer observer = new Observer(new Detector(t.isOk() ? t.orNull() : Thresholds.DEFAULT),
-                ScrapeDetails.defaults(target.api(), 5), sink);
+                ScrapeDetails.defaults(target.api(), 5), sink, live::latest);
         this.observer = observer;
         start(observer);
     }
@@ -68,5 +71,7 @@ final class PollerBackend implements MonitorBackend {
         if (p != null) p.close();
         Observer o = observer;
         if (o != null) o.close();
+        io.alloytop.pipeline.LiveGraphStream l = live;
+        if (l != null) l.close();
     }
 }

@@ -80,10 +80,12 @@ final class ProfileCommand implements Callable<Integer> {
 
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ConnectionSettings settings = ((Main) spec.root().userObject()).global.settings();
-        String host = ProfileStore.hostFor(settings.baseUrl());
         Result<CapturedProfile> result;
-        try (ProfileFetcher fetcher = new ProfileFetcher(settings)) {
+        // Target, not the raw settings: with --demo it starts the embedded Alloy and points at it
+        try (Target target = Target.open(((Main) spec.root().userObject()).global);
+             ProfileFetcher fetcher = new ProfileFetcher(target.settings())) {
+            ConnectionSettings settings = target.settings();
+            String host = ProfileStore.hostFor(settings.baseUrl());
             boolean tty = System.console() != null;
             if (t.timed()) {
                 err.println("Capturing " + t.id() + " for " + secs + " s from " + fetcher.url(t, secs) + " ...");

@@ -14,18 +14,26 @@ public final class Observer implements Consumer<AlloySnapshot>, AutoCloseable {
     private final Detector detector;
     private final ScrapeDetails details;
     private final Consumer<Observation> sink;
+    private final java.util.function.Supplier<io.alloytop.pipeline.LiveGraph> live;
 
     /** @param details null to skip scrape details (then no TARGET_DOWN is ever reported) */
     public Observer(Detector detector, ScrapeDetails details, Consumer<Observation> sink) {
+        this(detector, details, sink, () -> io.alloytop.pipeline.LiveGraph.OFF);
+    }
+
+    /** @param live the latest live-debugging graph (per-edge rates), read once per poll */
+    public Observer(Detector detector, ScrapeDetails details, Consumer<Observation> sink,
+                    java.util.function.Supplier<io.alloytop.pipeline.LiveGraph> live) {
         this.detector = detector;
         this.details = details;
         this.sink = sink;
+        this.live = live;
     }
 
     /** One poll through details and detector; also what {@link #accept} hands to the sink. */
     public Observation observe(AlloySnapshot s) {
         AlloySnapshot filled = details == null ? s : details.apply(s);
-        return new Observation(filled, detector.step(filled));
+        return new Observation(filled, detector.step(filled).withLive(live.get()));
     }
 
     @Override

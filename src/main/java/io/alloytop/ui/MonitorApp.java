@@ -54,7 +54,16 @@ public final class MonitorApp {
     /** Set by a key or resize since the last frame: draw without waiting for the frame interval. */
     private boolean urgent;
 
+    /** Profile and forwarding effects (`p`, `f`); answers go straight onto the event queue. */
+    private final ActionEffects actions;
+
     MonitorApp(TerminalSession session, AnsiOutputTerminal out, MonitorBackend backend, Clock clock, boolean mouse, LogFeed logFeed) {
+        this(session, out, backend, clock, mouse, logFeed, null);
+    }
+
+    MonitorApp(TerminalSession session, AnsiOutputTerminal out, MonitorBackend backend, Clock clock, boolean mouse, LogFeed logFeed,
+               ActionBackend actionBackend) {
+        this.actions = new ActionEffects(actionBackend, queue::offer);
         this.logFeed = logFeed;
         this.session = session;
         this.out = out;
@@ -91,6 +100,7 @@ public final class MonitorApp {
                 TimeUnit.MILLISECONDS);
         backend.startObserved(o -> queue.offer(new Event.Observed(o)));
         startLogs();
+        actions.start();
 
         TerminalSize ts = screen.getTerminalSize();
         UiState state = Update.update(initial, new Event.Resized(ts.getColumns(), ts.getRows())).state();
@@ -175,6 +185,7 @@ public final class MonitorApp {
     private void closeQuietly() {
         Thread t = new Thread(() -> {
             try {
+                actions.close();
                 if (logFeed != null && logFeed.source() != null) logFeed.source().close();
                 backend.close();
             } catch (RuntimeException ignored) {
@@ -213,6 +224,8 @@ public final class MonitorApp {
                 }
                 queue.offer(new Event.DetailLoaded(ld.globalId(), r));
             });
+        } else if (actions.handles(c)) {
+            actions.execute(c);
         } else if (c instanceof Command.CopyToClipboard cp) {
             String b64 = Base64.getEncoder().encodeToString(cp.text().getBytes(StandardCharsets.UTF_8));
             out.raw("\033]52;c;" + b64 + "\007");

@@ -62,6 +62,13 @@ public final class UiLauncher {
 
     public static int launch(UiOptions o, String target, boolean insecure, Duration interval,
                              Supplier<MonitorBackend> backendFactory, LogFeed logs, PrintStream err) {
+        return launch(o, target, insecure, interval, backendFactory, logs, null, err);
+    }
+
+    /** {@code actions} backs the `p` (profiles) and `f` (forwarding) keys; null shows them as unavailable. */
+    public static int launch(UiOptions o, String target, boolean insecure, Duration interval,
+                             Supplier<MonitorBackend> backendFactory, LogFeed logs, Supplier<ActionBackend> actions,
+                             PrintStream err) {
         Map<String, String> env = System.getenv();
         Logger.getLogger("org.jline").setLevel(Level.OFF);
         if (unsupportedReason(env, System.console() != null) != null) return NO_TERMINAL;
@@ -92,7 +99,8 @@ public final class UiLauncher {
                     return new TerminalSize(s.getColumns(), s.getRows());
                 });
         MonitorBackend backend = backendFactory.get();
-        MonitorApp app = new MonitorApp(session, out, backend, Clock.systemUTC(), o.mouse, logs);
+        MonitorApp app = new MonitorApp(session, out, backend, Clock.systemUTC(), o.mouse, logs,
+                actions == null ? null : actions.get());
 
         Thread hook = new Thread(() -> boundedRestore(app), "alloytop-restore");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -105,6 +113,8 @@ public final class UiLauncher {
         });
         Clock clock = Clock.systemUTC();
         UiState initial = UiState.initial(target, insecure, interval, themes, theme, ascii, clock.instant(), 80, 24);
+        int cpuSeconds = o.seconds;
+        initial = initial.with(b -> b.cpuSeconds = cpuSeconds);
         if (problems.length() > 0) initial = io.alloytop.ui.model.Update.say(initial, problems.toString());
         if (logs != null && logs.source() == null && logs.note() != null) {
             String note = logs.note();

@@ -18,4 +18,20 @@ public final class UiOptions {
     @Option(names = "--theme", paramLabel = "NAME",
             description = "default, light, high-contrast, monochrome, or a file NAME.theme in $XDG_CONFIG_HOME/alloytop/themes")
     public String theme;
+
+    @Option(names = "--seconds", paramLabel = "N", defaultValue = "30",
+            description = "how long a CPU profile records when captured with `p` (default: ${DEFAULT-VALUE})")
+    public int seconds = 30;
+
+    @Option(names = "--profile-dir", paramLabel = "DIR", defaultValue = "alloytop-profiles",
+            description = "where profiles captured with `p` are saved (default: ./${DEFAULT-VALUE})")
+    public java.nio.file.Path profileDir = java.nio.file.Path.of("alloytop-profiles");
+
+    @Option(names = "--config-path", paramLabel = "PATH",
+            description = "Alloy's config file or directory, for `f` (default: found from the running alloy)")
+    public java.nio.file.Path configPath;
+
+    @Option(names = "--signals", paramLabel = "LIST", defaultValue = "metrics,logs",
+            description = "what `f` forwards: metrics, logs, profiles, traces or all (default: ${DEFAULT-VALUE})")
+    public String signals = "metrics,logs";
 }

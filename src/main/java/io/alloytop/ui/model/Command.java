@@ -13,5 +13,9 @@ public sealed interface Command {
     /** Written to the terminal as OSC 52 so the copy works over SSH too. */
     record CopyToClipboard(String text) implements Command {}
 
+    record Profile(ProfileEffect effect) implements Command {}
+
+    record Forward(ForwardEffect effect) implements Command {}
+
     record Quit() implements Command {}
 }

@@ -29,6 +29,12 @@ public sealed interface Event {
     /** A log source's own status line ("journalctl: permission denied ... add yourself to systemd-journal"). */
     record LogStatus(String text, boolean error) implements Event {}
 
+    /** A profile capture's progress or result (see {@link ProfileEvent}). */
+    record Profile(ProfileEvent event) implements Event {}
+
+    /** A forwarding answer or the header's status (see {@link ForwardEvent}). */
+    record Forward(ForwardEvent event) implements Event {}
+
     record Notice(String text) implements Event {}
 
     /** The terminal is gone (SSH dropped, stdin closed) or a signal asked us to stop. */

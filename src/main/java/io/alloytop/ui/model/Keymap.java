@@ -12,7 +12,7 @@ import java.util.List;
  */
 public final class Keymap {
     /** Where a binding applies; GLOBAL bindings apply everywhere unless a narrower scope binds the key. */
-    public enum Scope { GLOBAL, TABLE, DETAIL, LOGS, LOG_ENTRY, HELP, VIEW }
+    public enum Scope { GLOBAL, TABLE, DETAIL, LOGS, LOG_ENTRY, PROFILE, FORWARD, HELP, VIEW }
 
     public record Binding(Scope scope, List<Key> keys, Action action, String help, String footerLabel) {
         public String keysDisplay() {
@@ -64,7 +64,7 @@ public final class Keymap {
         return new Keymap(l);
     }
 
-    private static Binding b(Scope s, Action a, String help, String footer, Key... keys) {
+    static Binding b(Scope s, Action a, String help, String footer, Key... keys) {
         return new Binding(s, List.of(keys), a, help, footer);
     }
 
@@ -90,6 +90,7 @@ public final class Keymap {
         l.addAll(LogsKeys.bindings());
         l.add(b(Scope.LOGS, Action.BACK, "clear search, then filters, then back to the table", null, Key.of(Kind.ESC)));
         l.add(b(Scope.HELP, Action.BACK, "close help", "close", Key.of(Kind.ESC), Key.ch('?'), Key.ch('q')));
+        ProfileKeys.add(l);
         l.add(b(G, Action.NEXT_PANE, "switch between the components and logs panes", null, Key.of(Kind.TAB), Key.of(Kind.BACKTAB)));
         l.add(b(G, Action.COMMAND, "command line: :sort COL, :theme NAME, :interval 5s, :q", "cmd", Key.ch(':')));
         l.add(b(G, Action.REFRESH, "refresh now", "refresh", Key.ch('r')));
@@ -100,6 +101,9 @@ public final class Keymap {
         l.add(b(G, Action.NEXT_THEME, "next theme", "theme", Key.ch('t')));
         l.add(b(G, Action.HELP, "this help", "help", Key.ch('?'), Key.of(Kind.F1)));
         l.add(b(G, Action.QUIT, "quit", "quit", Key.ch('q'), Key.ctrl('c')));
+        // after quit: the footer shows these only when there is room left
+        l.add(b(G, Action.PROFILE, "capture a profile (cpu, heap, goroutine ...)", "profile", Key.ch('p')));
+        l.add(b(G, Action.FORWARD, "forwarding to Grafana Cloud on/off", "fwd", Key.ch('f')));
         return new Keymap(l);
     }
 }

@@ -33,6 +33,9 @@ final class LogsUpdate {
                 case TOP: return Step.of(ui(s, s.logsUi.scrolled(0)));
                 case BOTTOM: return Step.of(scrollEntry(s, 100_000));
                 case LOGS_COPY: return copy(s, s.logsUi.open());
+                case PROFILE: case FORWARD: case PIPELINE: case PROBLEMS: case NEXT_PANE:
+                    // another view replaces the entry rather than opening under it
+                    return Update.act(ui(s, s.logsUi.opened(null)), a);
                 default: break;
             }
         }

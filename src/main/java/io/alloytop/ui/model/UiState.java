@@ -19,7 +19,7 @@ import java.util.Map;
  */
 public final class UiState {
     /** Which full view is up; features add views here (pipeline, profile, problems). */
-    public enum View { TABLE, DETAIL, PIPELINE, PROBLEMS }
+    public enum View { TABLE, DETAIL, PIPELINE, PROBLEMS, PROFILE, FORWARD }
 
     public enum Pane { COMPONENTS, LOGS }
 
@@ -61,6 +61,15 @@ public final class UiState {
     public final LogsUi logsUi;
     public final boolean quitting;
     public final Keymap keymap;
+    /** Profile picker/capture/top table; null until `p` is first pressed. */
+    public final ProfileState profile;
+    /** The forwarding dialog; null when it is not open. */
+    public final ForwardUiState forward;
+    /** The header's forwarding state (ForwardText.header), null until the first status arrives. */
+    public final String forwardHeader;
+    public final boolean forwardFailing;
+    /** --seconds for CPU profiles. */
+    public final int cpuSeconds;
     /** The detector's verdict over the latest snapshot (flows and problems); EMPTY until the first one. */
     public final FlowReport flows;
     /** First line shown by the pipeline and problems views. */
@@ -100,6 +109,11 @@ public final class UiState {
         logsUi = b.logsUi;
         quitting = b.quitting;
         keymap = b.keymap;
+        profile = b.profile;
+        forward = b.forward;
+        forwardHeader = b.forwardHeader;
+        forwardFailing = b.forwardFailing;
+        cpuSeconds = b.cpuSeconds;
         flows = b.flows;
         viewScroll = b.viewScroll;
         // rows are derived from fields that did not change: share them instead of re-sorting
@@ -168,6 +182,8 @@ public final class UiState {
         if (helpOpen) return Keymap.Scope.HELP;
         if (logsUi.open() != null) return Keymap.Scope.LOG_ENTRY;
         if (view == View.DETAIL) return Keymap.Scope.DETAIL;
+        if (view == View.PROFILE) return Keymap.Scope.PROFILE;
+        if (view == View.FORWARD) return Keymap.Scope.FORWARD;
         if (view != View.TABLE) return Keymap.Scope.VIEW;
         return focus == Pane.LOGS ? Keymap.Scope.LOGS : Keymap.Scope.TABLE;
     }
@@ -205,6 +221,11 @@ public final class UiState {
         b.logsUi = logsUi;
         b.quitting = quitting;
         b.keymap = keymap;
+        b.profile = profile;
+        b.forward = forward;
+        b.forwardHeader = forwardHeader;
+        b.forwardFailing = forwardFailing;
+        b.cpuSeconds = cpuSeconds;
         b.flows = flows;
         b.viewScroll = viewScroll;
         b.visibleFrom = this;
@@ -244,6 +265,11 @@ public final class UiState {
         public LogsUi logsUi = LogsUi.DEFAULT;
         public boolean quitting;
         public Keymap keymap = Keymap.defaults();
+        public ProfileState profile;
+        public ForwardUiState forward;
+        public String forwardHeader;
+        public boolean forwardFailing;
+        public int cpuSeconds = 30;
         public FlowReport flows = FlowReport.EMPTY;
         public int viewScroll;
         UiState visibleFrom;

@@ -67,6 +67,8 @@ public final class Update {
             UiState n = s.with(b -> b.logsNote = Sanitizer.line(ls.text()));
             return Step.of(ls.error() ? say(n, "logs: " + ls.text()) : n);
         }
+        if (e instanceof Event.Profile pe) return ProfileUpdate.on(s, pe.event());
+        if (e instanceof Event.Forward fe) return ForwardUpdate.on(s, fe.event());
         if (e instanceof Notice n) return Step.of(say(s, n.text()));
         if (e instanceof Shutdown) return Step.of(s.with(b -> b.quitting = true), new Command.Quit());
         return Step.of(s);
@@ -118,15 +120,26 @@ public final class Update {
 
     private static Step onKey(UiState s, Key k) {
         if (s.input != null) return onInput(s, k);
+        if (ForwardUpdate.takesTyping(s)) return ForwardUpdate.onSecretKey(s, k);
         Action a = s.keymap.lookup(s.scope(), k);
         if (a == null) return Step.of(s);
         return act(s, a);
     }
 
     public static Step act(UiState s, Action a) {
+        if (!s.helpOpen && s.view == View.PROFILE) {
+            Step r = ProfileUpdate.act(s, a);
+            if (r != null) return r;
+        }
+        if (!s.helpOpen && s.view == View.FORWARD) {
+            Step r = ForwardUpdate.act(s, a);
+            if (r != null) return r;
+        }
         Step logs = LogsUpdate.act(s, a);
         if (logs != null) return logs;
         switch (a) {
+            case PROFILE: return ProfileUpdate.open(s);
+            case FORWARD: return ForwardUpdate.open(s);
             case UP: return Step.of(move(s, -1));
             case DOWN: return Step.of(move(s, 1));
             case PAGE_UP: return Step.of(move(s, -page(s)));

@@ -58,7 +58,9 @@ final class HeaderView {
                 else l1.add("FAILED (" + Fmt.count(c.loadFailuresTotal()) + "×)", err, 2);
                 if (!c.shortHash().isEmpty()) l1.add(" " + Sanitizer.line(c.shortHash()), label, 6);
             }
-            l1.add("  fwd ", label, 7).add("–", label, 7);
+            // a failing forward is news: it outlives the version and uptime when the line is narrow
+            int fp = s.forwardFailing ? 2 : 7;
+            l1.add("  fwd ", label, fp).add(forwarding(s), s.forwardFailing ? err : s.forwardHeader == null ? label : value, fp);
             right = refreshed(s);
         }
         int rw = Painter.width(right) + 1;
@@ -104,6 +106,13 @@ final class HeaderView {
         String every = "every " + Durations.format(s.interval) + " ";
         int u2 = l2.draw(p, r.x(), y, r.w() - every.length() - 1);
         if (u2 + every.length() + 1 <= r.w()) p.putRight(r.x() + r.w(), y, every, label, every.length());
+    }
+
+    /** ForwardText.header's words without its "forwarding " lead (the label says it). */
+    static String forwarding(UiState s) {
+        if (s.forwardHeader == null) return "–";
+        String t = Sanitizer.line(s.forwardHeader);
+        return t.startsWith("forwarding ") ? t.substring("forwarding ".length()) : t;
     }
 
     static boolean isStale(UiState s) {

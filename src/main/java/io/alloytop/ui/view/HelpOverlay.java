@@ -46,6 +46,8 @@ final class HelpOverlay {
             case DETAIL: return "Component detail";
             case LOGS: return "Logs pane";
             case LOG_ENTRY: return "Log entry";
+            case PROFILE: return "Profile view";
+            case FORWARD: return "Forwarding dialog";
             case VIEW: return "Pipeline and problems views";
             default: return "This help";
         }

@@ -49,8 +49,8 @@ final class PipelineView {
             }
         }
         String foot = lines.size() > h ? (top + 1) + "-" + Math.min(lines.size(), top + h) + "/" + lines.size() + "  " : "";
-        p.put(r.x() + 1, r.y() + r.h() - 1, foot + "edge rates from per-component metrics; per-edge rates need"
-                + " livedebugging { enabled = true } in Alloy's config", p.style(Element.DIM), r.w() - 2);
+        p.put(r.x() + 1, r.y() + r.h() - 1, foot + io.alloytop.text.Sanitizer.line(s.flows.live().hint()),
+                p.style(Element.DIM), r.w() - 2);
     }
 
     static synchronized List<PipelineLine> lines(UiState s, int width) {
@@ -58,7 +58,8 @@ final class PipelineView {
         if (comps == memoComponents && s.flows == memoReport && width == memoWidth && memoLines != null) return memoLines;
         Set<String> flagged = new HashSet<>();
         for (Problem pr : s.flows.problems()) if (!pr.componentId().isEmpty()) flagged.add(pr.componentId());
-        List<PipelineLine> lines = PipelineLayout.render(comps, s.flows.flows(), Map.of(), flagged, Math.max(20, width));
+        List<PipelineLine> lines = PipelineLayout.render(comps, s.flows.flows(), s.flows.live().edgeRates(), flagged,
+                Math.max(20, width));
         memoComponents = comps;
         memoReport = s.flows;
         memoWidth = width;
