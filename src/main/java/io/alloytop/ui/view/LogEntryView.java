@@ -40,11 +40,15 @@ final class LogEntryView {
 
     static List<Line> lines(LogEntry e, int width) {
         List<Line> out = new ArrayList<>();
-        if (e.time() != null) kv(out, "time", DateTimeFormatter.ISO_INSTANT.format(e.time()), width);
-        kv(out, "level", e.level().name().toLowerCase(Locale.ROOT), width);
-        if (e.kind() != LogEntry.Kind.LINE) kv(out, "kind", e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), width);
-        if (!e.component().isEmpty()) kv(out, "component", e.component(), width);
-        if (e.truncated()) kv(out, "truncated", "yes: the source cut this entry", width);
+        // one key column for the whole entry, as wide as its longest key (at most half the width)
+        int kw = 10;
+        for (String k : e.fields().keySet()) kw = Math.max(kw, DisplayWidth.of(Sanitizer.line(k)) + 2);
+        kw = Math.min(kw, width / 2);
+        if (e.time() != null) kv(out, "time", DateTimeFormatter.ISO_INSTANT.format(e.time()), kw, width);
+        kv(out, "level", e.level().name().toLowerCase(Locale.ROOT), kw, width);
+        if (e.kind() != LogEntry.Kind.LINE) kv(out, "kind", e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), kw, width);
+        if (!e.component().isEmpty()) kv(out, "component", e.component(), kw, width);
+        if (e.truncated()) kv(out, "truncated", "yes: the source cut this entry", kw, width);
         out.add(Line.of("", Element.BASE));
         out.add(Line.of("Message", Element.DETAIL_SECTION));
         String msg = Sanitizer.multiline(e.message());
@@ -53,19 +57,18 @@ final class LogEntryView {
         if (!e.fields().isEmpty()) {
             out.add(Line.of("", Element.BASE));
             out.add(Line.of("Fields", Element.DETAIL_SECTION));
-            for (Map.Entry<String, String> f : e.fields().entrySet()) kv(out, f.getKey(), f.getValue(), width);
+            for (Map.Entry<String, String> f : e.fields().entrySet()) kv(out, f.getKey(), f.getValue(), kw, width);
         }
         if (e.cursor() != null) {
             out.add(Line.of("", Element.BASE));
-            kv(out, "cursor", e.cursor(), width);
+            kv(out, "cursor", e.cursor(), kw, width);
         }
         return out;
     }
 
     /** key = value, the value sanitised (newlines kept) and wrapped under itself. */
-    private static void kv(List<Line> out, String key, String value, int width) {
+    private static void kv(List<Line> out, String key, String value, int kw, int width) {
         String k = Sanitizer.line(key);
-        int kw = Math.min(Math.max(10, DisplayWidth.of(k) + 2), width / 2);
         String label = DisplayWidth.pad(k, kw - 1) + " ";
         List<String> rows = DisplayWidth.wrap(Sanitizer.multiline(value), Math.max(8, width - kw));
         for (int i = 0; i < rows.size(); i++) {

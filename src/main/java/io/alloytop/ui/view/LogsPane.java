@@ -62,7 +62,7 @@ final class LogsPane {
         LogView v = s.logs;
         Segments seg = new Segments().add(" Logs", text, 0);
         if (v != null) {
-            seg.add(sep + v.rowCount() + " lines", text, 5);
+            seg.add(sep + v.rowCount() + (v.rowCount() == 1 ? " line" : " lines"), text, 5);
             LogFilter f = v.filter();
             if (f.minLevel() != Level.UNKNOWN && f.minLevel() != Level.DEBUG) {
                 seg.add(sep + f.minLevel().name().toLowerCase(Locale.ROOT) + "+", text, 2);
