@@ -60,7 +60,8 @@ public final class LiveGraphParser {
         try {
             arr = JSON.readTree(b, off, n);
         } catch (IOException e) {
-            throw new IOException("live graph window is not JSON: " + e.getOriginalMessage());
+            throw new IOException("live graph window is not JSON: "
+                    + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
         }
         Map<String, Double> rates = new HashMap<>();
         if (arr == null || !arr.isArray()) return rates;
