@@ -1,0 +1,72 @@
+package io.alloytop.resilience;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.alloytop.testing.FakeHttp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** TLS is verified by default; a changed certificate is a clear TLS failure; skipping verification warns. */
+class TlsFaultsTest {
+    static final Tally TALLY = new Tally("faults-tls");
+
+    @TempDir
+    Path tmp;
+
+    @AfterAll
+    static void write() {
+        TALLY.write();
+    }
+
+    private static FakeHttp alloy(HeldCertificate cert) throws Exception {
+        FakeHttp s = FakeHttp.startTls(new HandshakeCertificates.Builder().heldCertificate(cert).build().sslContext());
+        s.route("/metrics", ex -> FakeHttp.send(ex, 200, "text/plain",
+                "alloy_build_info{version=\"v1.18.0\"} 1\nprocess_start_time_seconds 1.7e9\n"));
+        s.textJson("/api/v0/web/components", "[]");
+        s.textJson("/api/v0/web/remotecfg/components", "[]");
+        s.status("/-/ready", 200, "Alloy is ready.\n");
+        return s;
+    }
+
+    private static HeldCertificate cert() {
+        return new HeldCertificate.Builder().addSubjectAlternativeName("127.0.0.1").build();
+    }
+
+    @Test
+    void certificateChangedUntrustedAndSkipVerify() throws Exception {
+        HeldCertificate a = cert();
+        HeldCertificate b = cert();
+        Path ca = tmp.resolve("alloy-ca.pem");
+        Files.writeString(ca, a.certificatePem());
+        try (FakeHttp first = alloy(a); FakeHttp second = alloy(b)) {
+            String urlA = first.url().replace("http://", "https://");
+            String urlB = second.url().replace("http://", "https://");
+            TALLY.scenario("tls.trustedCa", () -> {
+                Cli.Run r = Cli.run("--url", urlA, "--ca-file", ca.toString(), "--timeout", "3s", "check", "--cpu-sample", "0").clean();
+                assertEquals(0, r.code(), r.all());
+                assertTrue(!r.err().contains("warning"), r.err());
+            });
+            TALLY.scenario("tls.certificateChanged", () -> {
+                Cli.Run r = Cli.run("--url", urlB, "--ca-file", ca.toString(), "--timeout", "3s", "check", "--cpu-sample", "0").clean();
+                r.says("TLS", "unknown CA", "--ca-file");
+                assertEquals(2, r.code());
+            });
+            TALLY.scenario("tls.verifiedByDefault", () -> {
+                Cli.Run r = Cli.run("--url", urlA, "--timeout", "3s", "check", "--cpu-sample", "0").clean();
+                r.says("TLS");
+                assertEquals(2, r.code());
+            });
+            TALLY.scenario("tls.skipVerifyWarns", () -> {
+                Cli.Run r = Cli.run("--url", urlB, "--insecure-skip-verify", "--timeout", "3s", "check", "--cpu-sample", "0").clean();
+                assertEquals(0, r.code(), r.all());
+                assertTrue(r.err().contains("warning") && r.err().contains("verification is off"), r.err());
+            });
+        }
+    }
+}
