@@ -11,6 +11,7 @@ final class Commands {
         cl.addSubcommand(new DemoServerCommand());
         cl.addSubcommand(new LogsCommand());
         cl.addSubcommand(new ProfileCommand());
+        cl.addSubcommand(new ForwardCommand());
     }
 
     static int runMonitor(GlobalOptions global) {

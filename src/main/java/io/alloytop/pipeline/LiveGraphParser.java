@@ -59,9 +59,8 @@ public final class LiveGraphParser {
         JsonNode arr;
         try {
             arr = JSON.readTree(b, off, n);
-        } catch (IOException e) {
-            throw new IOException("live graph window is not JSON: "
-                    + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException("live graph window is not JSON: " + e.getOriginalMessage());
         }
         Map<String, Double> rates = new HashMap<>();
         if (arr == null || !arr.isArray()) return rates;
