@@ -104,14 +104,26 @@ class FilesWrittenTest {
             assertEquals(1, s.count(), "no temporary file left behind");
         }
 
-        // a symlink planted where a new managed file goes: replaced, not followed
+        // a symlink planted in a directory anyone can write to (like /tmp): refused, victim untouched
+        Path shared = Files.createDirectories(tmp.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
         Path victim = victim();
-        Path managed = dir.resolve("alloytop-selfmon.alloy");
+        Path managed = shared.resolve("alloytop-selfmon.key");
         Files.createSymbolicLink(managed, victim);
-        Set<PosixFilePermission> perms = PosixFilePermissions.fromString("rw-r-----");
-        files.write(managed, next, Optional.of(files.capture(managed)), perms, Optional.empty());
+        Set<PosixFilePermission> perms = PosixFilePermissions.fromString("rw-------");
+        assertThrows(IOException.class, () -> files.write(managed, next, Optional.empty(), perms, Optional.empty()));
         assertEquals("do not touch\n", Files.readString(victim));
         TALLY.inc("symlinkPlanted.config");
+        // in the config's own (private) directory a symlinked config is edited where it lives, by design
+        Path real = dir.resolve("real.alloy");
+        Files.write(real, old);
+        Path link = dir.resolve("linked.alloy");
+        Files.createSymbolicLink(link, real);
+        files.write(link, next, Optional.of(files.capture(link)), Set.of(), Optional.empty());
+        assertTrue(Files.isSymbolicLink(link));
+        assertArrayEquals(next, Files.readAllBytes(real));
+        Files.delete(link);
+        Files.delete(real);
 
         // a failing write (directory not writable) leaves the old config whole
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-x------"));

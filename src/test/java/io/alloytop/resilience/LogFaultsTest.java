@@ -80,16 +80,31 @@ class LogFaultsTest {
         TALLY.scenario("logs.journalctlDies", () -> {
             try {
                 Path fake = tmp.resolve("journalctl");
-                Files.writeString(fake, "#!/bin/sh\nprintf '%s\\n' '" + String.format(LINE, 1, 1) + "' '" + String.format(LINE, 2, 2)
-                        + "'\nprintf '{\"MESSAGE\":\"cut'\nkill -9 $$\n");
+                Path launches = tmp.resolve("launches");
+                Files.writeString(fake, "#!/bin/sh\necho \"$*\" >> " + launches + "\nprintf '%s\\n' '" + String.format(LINE, 1, 1)
+                        + "' '" + String.format(LINE, 2, 2) + "'\nprintf '{\"MESSAGE\":\"cut'\nkill -9 $$\n");
                 Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
+                // one-shot: what was read is kept and the death is reported with its code
                 Sink s = new Sink();
-                try (JournalctlSource src = new JournalctlSource(fake.toString(), "alloy.service", null, 10, true)) {
+                try (JournalctlSource src = new JournalctlSource(fake.toString(), "alloy.service", null, 10, false)) {
                     src.start(s);
                     assertTrue(s.finished.await(10, TimeUnit.SECONDS), "finished after journalctl died");
                 }
                 assertTrue(s.entries.size() >= 2, "kept what was read: " + s.entries);
-                assertTrue(s.statuses.stream().anyMatch(m -> m.startsWith("E ") && m.contains("journalctl") && m.contains("137")), s.statuses.toString());
+                assertTrue(s.statuses.stream().anyMatch(m -> m.startsWith("E ") && m.contains("137")), s.statuses.toString());
+                s.clean();
+                // following: restarted after the last cursor, with growing pauses (500 ms, 1 s, ...)
+                Files.deleteIfExists(launches);
+                s = new Sink();
+                try (JournalctlSource src = new JournalctlSource(fake.toString(), "alloy.service", null, 10, true)) {
+                    src.start(s);
+                    s.await(x -> x.statuses.stream().anyMatch(m -> m.contains("journalctl restarted")), 8000, "restarted");
+                    CheckFaultsTest.sleep(2000);
+                }
+                List<String> runs = Files.readAllLines(launches);
+                assertTrue(runs.size() >= 2 && runs.size() <= 4, "journalctl started " + runs.size() + " times in ~3 s: " + runs);
+                assertTrue(runs.get(1).contains("s=1;i=2"), "restarted after the last cursor: " + runs.get(1));
+                TALLY.add("journalctlRestarts", runs.size() - 1);
                 s.clean();
             } catch (Exception e) {
                 throw new RuntimeException(e);
