@@ -38,6 +38,25 @@ class TlsFaultsTest {
         return new HeldCertificate.Builder().addSubjectAlternativeName("127.0.0.1").build();
     }
 
+    /** The UI's header says so while verification is off, at every width the UI supports. */
+    @Test
+    void uiHeaderWarnsWhenVerificationIsOff() {
+        TALLY.scenario("tls.uiHeaderWarns", () -> {
+            for (int cols : new int[] {80, 120, 200}) {
+                io.alloytop.ui.model.UiState s = io.alloytop.ui.model.UiState.initial("https://alloy:12345", true,
+                        java.time.Duration.ofSeconds(2), io.alloytop.ui.States.THEMES, io.alloytop.ui.States.THEMES.defaultTheme(),
+                        false, io.alloytop.ui.Samples.T0, cols, 30);
+                s = io.alloytop.ui.States.apply(s, new io.alloytop.ui.model.Event.SnapshotArrived(
+                        io.alloytop.ui.Samples.ok(io.alloytop.ui.Samples.small(), io.alloytop.ui.Samples.T0)));
+                String screen = io.alloytop.ui.VirtualScreen.render(s).text();
+                assertTrue(screen.contains("TLS verify off"), cols + " columns:\n" + screen);
+                io.alloytop.ui.model.UiState safe = io.alloytop.ui.States.with(
+                        io.alloytop.ui.Samples.ok(io.alloytop.ui.Samples.small(), io.alloytop.ui.Samples.T0), cols, 30);
+                assertTrue(!io.alloytop.ui.VirtualScreen.render(safe).text().contains("TLS verify off"));
+            }
+        });
+    }
+
     @Test
     void certificateChangedUntrustedAndSkipVerify() throws Exception {
         HeldCertificate a = cert();
