@@ -174,7 +174,15 @@ class InjectionTest {
                     Samples.json("[]"), List.of(), false);
             d = States.apply(d, new Event.DetailLoaded(comps.get(0).globalID(), Result.ok(detail)));
             scan("ui.detail", VirtualScreen.render(d).text(), false);
-            UiState l = States.apply(s, new Event.LogLines(Hostile.STRINGS), new Event.Notice(Hostile.all()));
+            io.alloytop.logs.LogBuffer buf = new io.alloytop.logs.LogBuffer(100);
+            for (String h : Hostile.STRINGS) {
+                buf.append(io.alloytop.logs.LineParser.parse("level=error msg=\"" + h.replace("\"", "") + "\" component_id=" + h.replace(" ", ""),
+                        Samples.T0, null));
+                buf.append(new io.alloytop.logs.LogEntry(Samples.T0, io.alloytop.logs.Level.WARN, h, h, java.util.Map.of("k", h),
+                        io.alloytop.logs.LogEntry.Kind.LINE, false, null));
+            }
+            UiState l = States.apply(s, new Event.LogsChanged(buf.snapshot()), new Event.LogStatus(Hostile.all(), true),
+                    new Event.Notice(Hostile.all()));
             scan("ui.logs", VirtualScreen.render(l).text(), false);
             UiState u = States.apply(s, new Event.SnapshotArrived(bad));
             scan("ui.unreachable", VirtualScreen.render(u).text(), false);
