@@ -139,7 +139,9 @@ final class LogsCommand implements Callable<Integer> {
                 printed++;
             }
             out.flush();
-            if (out.checkError()) done.countDown(); // reader went away (| head): stop quietly
+            // reader went away (| head, SSH drop): stop quietly. picocli's writer wraps System.out in an
+            // OutputStreamWriter, so the PrintStream keeps the error to itself: ask it too.
+            if (out.checkError() || System.out.checkError()) done.countDown();
         }
 
         @Override

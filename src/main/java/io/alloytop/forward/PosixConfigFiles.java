@@ -35,7 +35,14 @@ public final class PosixConfigFiles implements ConfigFiles {
      * would silently replace it with a plain file.
      */
     static Path real(Path p) throws IOException {
-        return Files.isSymbolicLink(p) ? p.toRealPath() : p;
+        if (!Files.isSymbolicLink(p)) return p;
+        // In a directory anyone can write to, a link at our path may be planted by someone else:
+        // following it would let them aim our (root's) write at any file.
+        Path dir = p.toAbsolutePath().getParent();
+        if (dir != null && Files.getPosixFilePermissions(dir).contains(PosixFilePermission.OTHERS_WRITE)) {
+            throw new IOException("refusing to follow the symlink " + p + ": " + dir + " is writable by anyone");
+        }
+        return p.toRealPath();
     }
 
     @Override

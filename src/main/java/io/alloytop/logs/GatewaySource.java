@@ -146,11 +146,12 @@ public final class GatewaySource implements LogSource {
                 Call call = client.newCall(req);
                 current = call;
                 String problem;
+                long opened = 0;
                 try (Response resp = call.execute()) {
                     if (resp.code() == 200) {
                         if (wasDown) sink.status("reconnected to " + base, false);
                         wasDown = false;
-                        backoff = MIN_BACKOFF_MS;
+                        opened = System.nanoTime();
                         read(resp.body(), decoder, sink);
                         if (!follow) return;
                         problem = "gatewayd closed the stream";
@@ -162,6 +163,9 @@ public final class GatewaySource implements LogSource {
                     problem = "cannot reach gatewayd at " + base + ": " + describe(e);
                 }
                 if (closed) return;
+                // Only a stream that stayed up resets the backoff: a gatewayd that accepts and drops
+                // at once would otherwise be reconnected to four times a second forever.
+                if (opened != 0 && System.nanoTime() - opened > MAX_BACKOFF_MS * 1_000_000L) backoff = MIN_BACKOFF_MS;
                 if (!follow) {
                     sink.status(problem, true);
                     return;

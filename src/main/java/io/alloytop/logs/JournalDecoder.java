@@ -123,7 +123,8 @@ public final class JournalDecoder {
     private static LogEntry systemdEvent(Map<String, String> e, Instant time, String message, boolean truncated,
                                          String cursor, String aboutUnit) {
         Map<String, String> fields = new LinkedHashMap<>();
-        String event = EVENTS.get(e.get("MESSAGE_ID"));
+        String id = e.get("MESSAGE_ID");
+        String event = id == null ? null : EVENTS.get(id); // Map.of rejects a null key: most unit lines have no MESSAGE_ID
         if (event != null) fields.put("event", event);
         fields.put("unit", aboutUnit);
         for (String k : EVENT_FIELDS) {

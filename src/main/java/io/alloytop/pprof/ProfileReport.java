@@ -14,7 +14,35 @@ import java.util.Map;
 
 /** The same summaries as text tables (shaped like `pprof -top`) or as JSON with exact values. */
 public final class ProfileReport {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    // Non-ASCII as \\u escapes: function names come from the profile, and a raw C1 (U+009B is CSI)
+    // would reach the terminal even though JSON only requires escaping below U+0020.
+    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII).build();
+
+    static {
+        JSON.getFactory().setCharacterEscapes(new DelEscapes());
+    }
+
+    /** JSON's standard escapes plus DEL, which JSON allows raw. */
+    private static final class DelEscapes extends com.fasterxml.jackson.core.io.CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        DelEscapes() {
+            ascii[0x7F] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
+            return null;
+        }
+    }
 
     private ProfileReport() {}
 

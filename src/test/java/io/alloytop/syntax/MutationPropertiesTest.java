@@ -21,7 +21,7 @@ import net.jqwik.api.Provide;
  * Mutated corpus files and random bytes never make the parser throw or hang: every outcome is a
  * list of diagnostics pointing inside the file.
  */
-class MutationProperties {
+class MutationPropertiesTest {
     private static final List<byte[]> CORPUS = load();
 
     private static List<byte[]> load() {
