@@ -76,7 +76,7 @@ final class Logfmt {
                 case 'u': pos = hex(s, pos, 4, out, false); break;
                 case 'U': pos = hex(s, pos, 8, out, false); break;
                 default:
-                    if (e >= '0' && e <= '7' && pos + 1 < n) {
+                    if (e >= '0' && e <= '7' && pos + 1 < n && octal(s.charAt(pos)) && octal(s.charAt(pos + 1))) {
                         int v = Integer.parseInt(s.substring(pos - 1, pos + 2), 8) & 0xFF;
                         out.append((char) v);
                         pos += 2;
@@ -86,6 +86,10 @@ final class Logfmt {
             }
         }
         return pos; // unterminated: the rest of the line was the value
+    }
+
+    private static boolean octal(char c) {
+        return c >= '0' && c <= '7';
     }
 
     private static int hex(String s, int pos, int digits, StringBuilder out, boolean asByte) {

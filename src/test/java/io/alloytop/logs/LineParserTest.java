@@ -108,4 +108,13 @@ class LineParserTest {
         }
         assertEquals(FALLBACK, LineParser.parseTime("2026-02-30T00:00:00Z", FALLBACK));
     }
+
+    @Test
+    void octalEscapeNeedsThreeOctalDigitsElseItStandsForItself() {
+        // found by ParserPropertiesTest: "\1m " used to throw NumberFormatException
+        LogEntry e = LineParser.parse("level=warn msg=\"a\\1m b\" x=\"\\101\"", Instant.EPOCH, null);
+        assertEquals(Level.WARN, e.level());
+        assertEquals("a1m b", e.message());
+        assertEquals("A", e.fields().get("x"));
+    }
 }
