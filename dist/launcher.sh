@@ -22,9 +22,14 @@ if [ ! -x "$java" ]; then
   exit 3
 fi
 
-# Trust the host's CA bundle (where corporate CAs are added) rather than only the roots frozen into
-# the bundled runtime. ALLOYTOP_SYSTEM_CA_BUNDLE picks another PEM file; set it empty to opt out.
+# Trust the host's CA store (where corporate CAs are added) rather than only the roots frozen into
+# the bundled runtime at build time. Two forms, because hosts without Java rarely have the second:
+#  - alloytop.systemCaBundle: the host's PEM bundle, read by alloytop's HTTP client as its roots;
+#  - javax.net.ssl.trustStore: the host's Java-format copy of the same store where the OS keeps one
+#    (RHEL's ca-trust, Debian's ca-certificates-java), honoured by the JDK itself.
+# ALLOYTOP_SYSTEM_CA_BUNDLE names another PEM file; set it empty to use only the bundled roots.
 # --truststore on the command line replaces all of this.
+java_store=
 if [ "${ALLOYTOP_SYSTEM_CA_BUNDLE+set}" = set ]; then
   ca_bundle=$ALLOYTOP_SYSTEM_CA_BUNDLE
 else
@@ -32,6 +37,9 @@ else
   for f in /etc/ssl/certs/ca-certificates.crt /etc/pki/tls/certs/ca-bundle.crt \
            /etc/ssl/ca-bundle.pem /etc/ssl/cert.pem; do
     if [ -r "$f" ]; then ca_bundle=$f; break; fi
+  done
+  for f in /etc/pki/ca-trust/extracted/java/cacerts /etc/ssl/certs/java/cacerts; do
+    if [ -r "$f" ]; then java_store=$f; break; fi
   done
 fi
 
@@ -45,5 +53,6 @@ exec "$java" \
   -Dlibrary.jline.path="$APP_HOME/lib/native" -Djline.tmpdir="$APP_HOME/lib/native" \
   -Dalloytop.home="$APP_HOME" \
   ${ca_bundle:+"-Dalloytop.systemCaBundle=$ca_bundle"} \
+  ${java_store:+"-Djavax.net.ssl.trustStore=$java_store"} \
   ${ALLOYTOP_JAVA_OPTS:-} \
   -cp "$APP_HOME/lib/alloytop.jar" io.alloytop.cli.Main "$@"

@@ -98,14 +98,46 @@ class BundleIT {
     }
 
     @Test
-    void launcherHandsTheHostCaBundleToTheClient() throws Exception {
-        Path debian = Path.of("/etc/ssl/certs/ca-certificates.crt");
-        if (Files.isReadable(debian)) {
-            assertEquals(debian.toString(), keyValues(probe(Map.of()).out()).get("systemCaBundle"));
+    void launcherHandsTheHostCaStoreToTheClientAndTheJdk() throws Exception {
+        Path pem = Path.of("/etc/ssl/certs/ca-certificates.crt");
+        Path javaStore = Path.of("/etc/ssl/certs/java/cacerts");
+        Map<String, String> byDefault = keyValues(probe(Map.of()).out());
+        if (Files.isReadable(pem)) assertEquals(pem.toString(), byDefault.get("systemCaBundle"));
+        if (Files.isReadable(javaStore) && !Files.exists(Path.of("/etc/pki/ca-trust/extracted/java/cacerts"))) {
+            assertEquals(javaStore.toString(), byDefault.get("trustStore"));
         }
-        assertEquals("/srv/corp-ca.pem", keyValues(probe(Map.of("ALLOYTOP_SYSTEM_CA_BUNDLE", "/srv/corp-ca.pem")).out())
-                .get("systemCaBundle"));
-        assertEquals("", keyValues(probe(Map.of("ALLOYTOP_SYSTEM_CA_BUNDLE", "")).out()).get("systemCaBundle"));
+
+        Map<String, String> chosen = keyValues(probe(Map.of("ALLOYTOP_SYSTEM_CA_BUNDLE", "/srv/corp-ca.pem")).out());
+        assertEquals("/srv/corp-ca.pem", chosen.get("systemCaBundle"));
+        assertEquals("", chosen.get("trustStore"), "a chosen PEM bundle must not be mixed with the host's Java store");
+
+        Map<String, String> optedOut = keyValues(probe(Map.of("ALLOYTOP_SYSTEM_CA_BUNDLE", "")).out());
+        assertEquals("", optedOut.get("systemCaBundle"));
+        assertEquals("", optedOut.get("trustStore"));
+    }
+
+    @Test
+    void trimmedRuntimeSpeaksTlsWithAnEcdsaCertificate() throws Exception {
+        Path dir = Files.createDirectories(box.bundle.getParent().getParent().resolve("tls"));
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        String pw = "changeit-" + ProcessHandle.current().pid();
+        Path keys = dir.resolve("server.p12");
+        Path cert = dir.resolve("server.crt");
+        Path trust = dir.resolve("trust.p12");
+        for (Path p : List.of(keys, cert, trust)) Files.deleteIfExists(p);
+        exec(List.of(keytool, "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
+                "-sigalg", "SHA256withECDSA", "-dname", "CN=localhost", "-ext", "san=dns:localhost", "-validity", "2",
+                "-storetype", "PKCS12", "-keystore", keys.toString(), "-storepass", pw, "-keypass", pw));
+        exec(List.of(keytool, "-exportcert", "-alias", "server", "-keystore", keys.toString(), "-storepass", pw,
+                "-file", cert.toString()));
+        exec(List.of(keytool, "-importcert", "-noprompt", "-alias", "server", "-file", cert.toString(),
+                "-storetype", "PKCS12", "-keystore", trust.toString(), "-storepass", pw));
+
+        BundleSandbox.Result r = box.alloytop(Map.of("ALLOYTOP_JAVA_OPTS", probeOpts(TlsProbe.class)),
+                keys.toString(), trust.toString(), pw);
+        assertEquals(0, r.exit(), r::describe);
+        String tls = keyValues(r.out()).get("tls");
+        assertTrue(tls != null && tls.startsWith("TLSv1.3 ") && tls.endsWith(" ok"), r::describe);
     }
 
     @Test
@@ -156,13 +188,16 @@ class BundleIT {
 
     /** Runs the launcher with its own flags but LauncherProbe as the main class (the first class name wins). */
     private static BundleSandbox.Result probe(Map<String, String> env) throws Exception {
-        Path testClasses = Path.of(LauncherProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path jar = box.bundle.resolve("lib/alloytop.jar");
         Map<String, String> e = new HashMap<>(env);
-        e.put("ALLOYTOP_JAVA_OPTS", "-cp " + testClasses + ":" + jar + " " + LauncherProbe.class.getName());
+        e.put("ALLOYTOP_JAVA_OPTS", probeOpts(LauncherProbe.class));
         BundleSandbox.Result r = box.alloytop(e);
         assertEquals(0, r.exit(), r::describe);
         return r;
+    }
+
+    private static String probeOpts(Class<?> probe) throws Exception {
+        Path testClasses = Path.of(probe.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return "-cp " + testClasses + ":" + box.bundle.resolve("lib/alloytop.jar") + " " + probe.getName();
     }
 
     private static Map<String, String> keyValues(String out) {
