@@ -29,6 +29,16 @@ public interface AlloyApi extends AutoCloseable {
 
     String baseUrl();
 
+    /** /-/healthy (1.6+; root-module components only, facts §0.4). Added after the first contract. */
+    default Result<String> healthy() {
+        return Result.err(Failure.Kind.NOT_SUPPORTED, "/-/healthy is not implemented by this client");
+    }
+
+    /** {ui}/api/v0/web/peers (facts §10.1). Added after the first contract. */
+    default Result<List<Peer>> peers() {
+        return Result.err(Failure.Kind.NOT_SUPPORTED, "the peer list is not implemented by this client");
+    }
+
     @Override
     void close();
 }

@@ -7,7 +7,10 @@ final class Commands {
     private Commands() {}
 
     static void register(CommandLine cl) {
-        // cl.addSubcommand(new CheckCommand());  -- each feature registers its command here
+        cl.addSubcommand(new CheckCommand());
+        cl.addSubcommand(new DemoServerCommand());
+        cl.addSubcommand(new LogsCommand());
+        cl.addSubcommand(new ProfileCommand());
     }
 
     static int runMonitor(GlobalOptions global) {

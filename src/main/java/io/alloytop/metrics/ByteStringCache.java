@@ -41,24 +41,23 @@ final class ByteStringCache {
         return maxKeyLength;
     }
 
-    /**
-     * Hashes length plus three 8-byte windows (start, middle, end) rather than every byte: names in one
-     * scrape differ mostly at their ends, and a collision costs only a miss, never a wrong answer.
-     */
+    /** Folds the bytes 8 at a time; keys are short (capped), so this stays a handful of multiplies. */
     static int hash(byte[] b, int from, int to) {
         int len = to - from;
         long h = len * 0x9E3779B97F4A7C15L;
         if (len >= 8) {
-            h ^= (long) LONGS.get(b, from);
-            h = Long.rotateLeft(h * 0xC2B2AE3D27D4EB4FL, 31);
-            h ^= (long) LONGS.get(b, from + (len >>> 1) - 4 + (len & 1));
-            h = Long.rotateLeft(h * 0xC2B2AE3D27D4EB4FL, 31);
-            h ^= (long) LONGS.get(b, to - 8);
+            int i = from;
+            for (; i + 8 <= to; i += 8) h = Long.rotateLeft((h ^ (long) LONGS.get(b, i)) * 0xC2B2AE3D27D4EB4FL, 31);
+            if (i < to) h = Long.rotateLeft((h ^ (long) LONGS.get(b, to - 8)) * 0xC2B2AE3D27D4EB4FL, 31);
         } else {
             for (int i = from; i < to; i++) h = (h << 8) | (b[i] & 0xFF);
         }
-        h *= 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 32));
+        // Murmur3's finaliser: every input bit reaches the low bits that pick the slot.
+        h ^= h >>> 33;
+        h *= 0xFF51AFD7ED558CCDL;
+        h ^= h >>> 33;
+        h *= 0xC4CEB9FE1A85EC53L;
+        return (int) (h ^ (h >>> 33));
     }
 
     /** The cached String for these exact bytes, or null. */

@@ -3,7 +3,9 @@ package io.alloytop.metrics;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Groups samples into families the way Prometheus' Go text parser does: a sample joins the family of
@@ -25,11 +27,21 @@ final class FamilyGrouper {
         }
     }
 
+    /** All samples of one sample name; also the snapshot's index, built here to save a second pass. */
+    private static final class Series {
+        final Family family;
+        final ArrayList<Sample> samples = new ArrayList<>(4);
+
+        Series(Family family) {
+            this.family = family;
+        }
+    }
+
     private final HashMap<String, Family> byName = new HashMap<>();
-    private final HashMap<String, Family> bySampleName = new HashMap<>();
+    private final LinkedHashMap<String, Series> bySampleName = new LinkedHashMap<>();
     private final ArrayList<Family> order = new ArrayList<>();
     private String lastSampleName;
-    private Family lastFamily;
+    private Series last;
 
     /** The family a HELP or TYPE line names, created if new. */
     Family declared(String name) {
@@ -46,15 +58,16 @@ final class FamilyGrouper {
         String name = s.name();
         // Names are interned by the parser, so consecutive samples of one family compare by identity.
         if (name != lastSampleName) {
-            Family f = bySampleName.get(name);
-            if (f == null) {
-                f = resolve(name);
-                bySampleName.put(name, f);
+            Series x = bySampleName.get(name);
+            if (x == null) {
+                x = new Series(resolve(name));
+                bySampleName.put(name, x);
             }
             lastSampleName = name;
-            lastFamily = f;
+            last = x;
         }
-        lastFamily.samples.add(s);
+        last.family.samples.add(s);
+        last.samples.add(s);
     }
 
     private Family resolve(String name) {
@@ -75,13 +88,17 @@ final class FamilyGrouper {
         return f.type == a || f.type == b || f.type == c ? f : null;
     }
 
-    List<MetricFamily> build() {
+    MetricsSnapshot build() {
         List<MetricFamily> out = new ArrayList<>(order.size());
         for (Family f : order) {
             if (f.samples.isEmpty()) continue;
             out.add(new MetricFamily(f.name, f.type == null ? MetricType.UNTYPED : f.type,
                     f.help == null ? "" : f.help, Collections.unmodifiableList(f.samples)));
         }
-        return out;
+        Map<String, List<Sample>> index = new LinkedHashMap<>(bySampleName.size() * 2);
+        for (Map.Entry<String, Series> e : bySampleName.entrySet()) {
+            index.put(e.getKey(), Collections.unmodifiableList(e.getValue().samples));
+        }
+        return new MetricsSnapshot(out, index);
     }
 }

@@ -31,6 +31,12 @@ public final class MetricsSnapshot {
         this.bySampleName = idx;
     }
 
+    /** For the parser, which builds the index while it parses; trusts both to be immutable. */
+    MetricsSnapshot(List<MetricFamily> families, Map<String, List<Sample>> bySampleName) {
+        this.families = Collections.unmodifiableList(families);
+        this.bySampleName = bySampleName;
+    }
+
     public List<MetricFamily> families() {
         return families;
     }

@@ -31,7 +31,7 @@ import java.util.Set;
  */
 public final class PromTextParser {
     private static final ByteStringCache NAMES = new ByteStringCache(4096, 256);
-    private static final ByteStringCache VALUES = new ByteStringCache(16384, 48);
+    private static final ByteStringCache VALUES = new ByteStringCache(16384, 128);
     private static final int MAX_DIRECT_LABELS = 16;
 
     private static final byte[] CHAR_CLASS = new byte[256];
@@ -61,6 +61,16 @@ public final class PromTextParser {
     private String[] labels = new String[16];
     private byte[] scratch;
 
+    // The last sample line, so that the next one can reuse the name and leading labels it shares.
+    // Series of one family differ mostly at the end (a histogram's le, a counter's last label), so
+    // one vectorised comparison replaces scanning, hashing and decoding most of the line.
+    private int prevStart = -1;
+    private int prevLength;
+    private int prevNameEnd;
+    private String prevName;
+    private int prevLabelCount;
+    private int[] labelEnds = new int[8];
+
     private PromTextParser(byte[] buf, int from, int to) {
         this.buf = buf;
         this.pos = from;
@@ -73,7 +83,7 @@ public final class PromTextParser {
 
     public static MetricsSnapshot parse(byte[] data, int offset, int length) throws PromParseException {
         Objects.checkFromIndexSize(offset, length, data.length);
-        return new MetricsSnapshot(new PromTextParser(data, offset, offset + length).run());
+        return new PromTextParser(data, offset, offset + length).run();
     }
 
     /** Reads the whole stream (not closing it), refusing bodies over maxBytes, then parses. */
@@ -101,7 +111,7 @@ public final class PromTextParser {
         return bytes + " bytes";
     }
 
-    private java.util.List<MetricFamily> run() throws PromParseException {
+    private MetricsSnapshot run() throws PromParseException {
         while (pos < end) {
             line++;
             lineStart = pos;
@@ -233,13 +243,26 @@ public final class PromTextParser {
     // ---- samples -----------------------------------------------------------------------------
 
     private void sample() throws PromParseException {
-        String name = metricName();
+        int shared = 0;
+        if (prevStart >= 0) {
+            shared = Arrays.mismatch(buf, lineStart, Math.min(end, lineStart + prevLength), buf, prevStart, prevStart + prevLength);
+            if (shared < 0) shared = prevLength;
+        }
+        String name;
+        if (shared > prevNameEnd) {
+            name = prevName;
+            pos = lineStart + prevNameEnd;
+        } else {
+            name = metricName();
+        }
         int nameEnd = pos;
         skipBlanks();
         Labels labelSet = Labels.EMPTY;
+        int labelCount = 0;
         if (pos < end && buf[pos] == '{') {
             pos++;
-            labelSet = labelSet();
+            labelCount = labelSet(shared);
+            if (labelCount > 0) labelSet = Labels.ofPairs(Arrays.copyOf(labels, 2 * labelCount));
             skipBlanks();
         } else if (pos == nameEnd && !atLineEnd()) {
             throw error(pos, "unexpected " + describe(pos) + " in metric name");
@@ -263,8 +286,14 @@ public final class PromTextParser {
             }
             skipBlanks();
         }
+        int length = pos - lineStart;
         endLine("after sample");
         families.add(new Sample(name, labelSet, value, timestamp));
+        prevStart = lineStart;
+        prevLength = length;
+        prevNameEnd = nameEnd - lineStart;
+        prevName = name;
+        prevLabelCount = labelCount;
     }
 
     /** Advances over a blank-delimited token and returns where it started. */
@@ -295,10 +324,30 @@ public final class PromTextParser {
         return s;
     }
 
-    private Labels labelSet() throws PromParseException {
-        int n = 0;
+    /**
+     * Reads a label set into {@link #labels} after its opening brace and returns the number of labels.
+     * The leading labels whose bytes (through the closing quote) lie within the first {@code shared}
+     * bytes of the line equal the previous sample line's, so their parsed strings are kept as they are.
+     */
+    private int labelSet(int shared) throws PromParseException {
+        int reused = 0;
+        while (reused < prevLabelCount && labelEnds[reused] <= shared) reused++;
+        int n = 2 * reused;
+        if (reused > 0) pos = lineStart + labelEnds[reused - 1];
         Set<String> seen = null;
-        while (true) {
+        for (boolean afterValue = reused > 0; ; afterValue = true) {
+            if (afterValue) {
+                skipBlanks();
+                if (pos >= end) throw error(pos, "unexpected end of input in label set");
+                if (buf[pos] == ',') {
+                    pos++;
+                } else if (buf[pos] == '}') {
+                    pos++;
+                    break;
+                } else {
+                    throw error(pos, "expected ',' or '}' after label value, found " + describe(pos));
+                }
+            }
             skipBlanks();
             if (pos >= end) throw error(pos, "unexpected end of input in label set");
             if (buf[pos] == '}') {
@@ -326,29 +375,22 @@ public final class PromTextParser {
                 if (!seen.add(labelName)) throw error(nameAt, "duplicate label name " + labelName);
             }
             skipBlanks();
-            expect('=', "after label name " + labelName);
+            if (pos >= end || buf[pos] != '=') {
+                throw error(pos, "expected '=' after label name " + labelName + ", found " + describe(pos));
+            }
+            pos++;
             skipBlanks();
-            expect('"', "for the value of label " + labelName);
+            if (pos >= end || buf[pos] != '"') {
+                throw error(pos, "expected '\"' for the value of label " + labelName + ", found " + describe(pos));
+            }
+            pos++;
             if (n + 2 > labels.length) labels = Arrays.copyOf(labels, labels.length * 2);
             labels[n++] = labelName;
             labels[n++] = labelValue();
-            skipBlanks();
-            if (pos >= end) throw error(pos, "unexpected end of input in label set");
-            if (buf[pos] == ',') {
-                pos++;
-            } else if (buf[pos] == '}') {
-                pos++;
-                break;
-            } else {
-                throw error(pos, "expected ',' or '}' after label value, found " + describe(pos));
-            }
+            if (n / 2 > labelEnds.length) labelEnds = Arrays.copyOf(labelEnds, labelEnds.length * 2);
+            labelEnds[n / 2 - 1] = pos - lineStart;
         }
-        return n == 0 ? Labels.EMPTY : Labels.ofPairs(Arrays.copyOf(labels, n));
-    }
-
-    private void expect(char c, String where) throws PromParseException {
-        if (pos >= end || buf[pos] != c) throw error(pos, "expected '" + c + "' " + where + ", found " + describe(pos));
-        pos++;
+        return n / 2;
     }
 
     /** Reads after the opening quote up to and including the closing one. */

@@ -11,6 +11,8 @@ public final class SeriesKeys {
     public static final String SELF_CPU = "self.cpu";
     public static final String SELF_RSS = "self.rss";
     public static final String EVAL_SECONDS = "alloy.eval";
+    /** Components not healthy (unhealthy + exited + unknown), modules and remote config included. Added by the poller. */
+    public static final String COMPONENTS_BAD = "alloy.components.bad";
 
     private SeriesKeys() {}
 }

@@ -1,0 +1,63 @@
+package io.alloytop.cli;
+
+import io.alloytop.logs.LogSettings;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** Where Alloy's logs come from; shared by the monitor and `alloytop logs`. */
+public final class LogOptions {
+    @Option(names = "--logs", scope = ScopeType.INHERIT, paramLabel = "SOURCE", defaultValue = "auto",
+            converter = ModeConverter.class,
+            description = "log source: journal, gateway, file, none or auto (default: ${DEFAULT-VALUE})")
+    LogSettings.Mode mode = LogSettings.Mode.AUTO;
+
+    @Option(names = "--unit", scope = ScopeType.INHERIT, paramLabel = "UNIT", defaultValue = LogSettings.DEFAULT_UNIT,
+            description = "systemd unit whose journal to read (default: ${DEFAULT-VALUE})")
+    String unit = LogSettings.DEFAULT_UNIT;
+
+    @Option(names = "--journal-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "read journal files from DIR (copied from another host) instead of the system journal")
+    Path journalDir;
+
+    @Option(names = "--journal-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "systemd-journal-gatewayd to read from, e.g. http://host:19531")
+    String journalUrl;
+
+    @Option(names = "--log-file", scope = ScopeType.INHERIT, paramLabel = "PATH",
+            description = "follow a plain log file (across rotation) instead of the journal")
+    Path logFile;
+
+    @Option(names = "--log-lines", scope = ScopeType.INHERIT, paramLabel = "N", defaultValue = "10000",
+            description = "log lines kept in memory and loaded at start (default: ${DEFAULT-VALUE})")
+    int logLines = LogSettings.DEFAULT_LINES;
+
+    /** The settings, with an explicit backlog (the `logs` command's -n) or the ring size. */
+    public LogSettings settings(Integer backlog, boolean follow) {
+        if (logLines < 1) throw new UserError("--log-lines must be at least 1");
+        int n = backlog != null ? backlog : logLines;
+        if (n < 0) throw new UserError("-n must not be negative");
+        return new LogSettings(mode, unit, journalDir, journalUrl, logFile, n, follow);
+    }
+
+    /** For the monitor: follow, with --log-lines of backlog. */
+    public LogSettings settings() {
+        return settings(null, true);
+    }
+
+    public int ringSize() {
+        return Math.max(1, logLines);
+    }
+
+    static final class ModeConverter implements picocli.CommandLine.ITypeConverter<LogSettings.Mode> {
+        @Override
+        public LogSettings.Mode convert(String value) {
+            try {
+                return LogSettings.Mode.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(
+                        "'" + value + "' is not a log source (journal, gateway, file, none, auto)");
+            }
+        }
+    }
+}

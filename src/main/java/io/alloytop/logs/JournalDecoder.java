@@ -1,0 +1,148 @@
+package io.alloytop.logs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alloytop.text.Sanitizer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns journal entries in journalctl/gatewayd JSON form into log entries, for one unit. Stateful:
+ * it remembers the unit's invocation id so a restart shows as a {@link LogEntry.Kind#RESTART} marker.
+ * One decoder per source; not thread-safe.
+ */
+public final class JournalDecoder {
+    /** Shown in place of a MESSAGE the journal sent as null (over 4096 bytes without --all). */
+    public static final String TRUNCATED_NOTICE =
+            "[message truncated by journald: over 4096 bytes, not included in its JSON output]";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> EVENTS = Map.of(
+            "7d4958e842da4a758f6c1cdc7b36dcc5", "starting",
+            "39f53479d3a045ac8e11786248231fbf", "started",
+            "be02cf6855d2428ba40df7e9d022f03d", "start failed",
+            "de5b426a63be47a7b6ac3eaac82e2f6f", "stopping",
+            "9d1aaa27d60140bd96365438aad20286", "stopped",
+            "5eb03494b6584870a536b337290809b3", "restart scheduled",
+            "7ad2d189f7e94e70a38c781354912448", "succeeded",
+            "d9b373ed55a64feb8242e02dbe79a49c", "failed",
+            "98e322203f7a4ed290d09fe03c09fe15", "process exited");
+
+    private final String unit;
+    private String invocation;
+
+    public JournalDecoder(String unit) {
+        this.unit = unit;
+    }
+
+    /** Decodes one line of JSON output; a line that is not a JSON object gives a notice entry. */
+    public List<LogEntry> decodeLine(String jsonLine) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(jsonLine);
+        } catch (JsonProcessingException e) {
+            node = null;
+        }
+        if (node == null || !node.isObject()) {
+            return List.of(notice(Instant.now(), "unreadable journal entry: " + abbreviate(jsonLine)));
+        }
+        return decode(node);
+    }
+
+    /** Decodes one entry; gives the entry, preceded by a restart marker when the invocation changed. */
+    public List<LogEntry> decode(JsonNode e) {
+        Instant time = realtime(e);
+        String cursor = text(e.get("__CURSOR"));
+        JsonNode m = e.get("MESSAGE");
+        boolean truncated = m == null || m.isNull();
+        String message = truncated ? TRUNCATED_NOTICE : messageText(m);
+
+        String aboutUnit = text(e.get("UNIT"));
+        String ownUnit = text(e.get("_SYSTEMD_UNIT"));
+        if (aboutUnit != null && !aboutUnit.equals(ownUnit) && (unit == null || aboutUnit.equals(unit))) {
+            return List.of(systemdEvent(e, time, message, truncated, cursor, aboutUnit));
+        }
+
+        LogEntry line = truncated
+                ? new LogEntry(time, Level.UNKNOWN, "", message, Map.of(), LogEntry.Kind.LINE, true, cursor)
+                : LineParser.parse(message, time, cursor);
+        String inv = text(e.get("_SYSTEMD_INVOCATION_ID"));
+        if (inv == null || inv.equals(invocation)) return List.of(line);
+        String previous = invocation;
+        invocation = inv;
+        if (previous == null) return List.of(line);
+        String who = ownUnit != null ? ownUnit : unit != null ? unit : "the unit";
+        LogEntry marker = new LogEntry(time, Level.INFO, "", Sanitizer.line(who) + " restarted (new invocation "
+                + Sanitizer.line(inv) + ")", Map.of("invocation", inv, "previous_invocation", previous),
+                LogEntry.Kind.RESTART, false, null);
+        List<LogEntry> out = new ArrayList<>(2);
+        out.add(marker);
+        out.add(line);
+        return out;
+    }
+
+    private static LogEntry systemdEvent(JsonNode e, Instant time, String message, boolean truncated, String cursor,
+                                         String aboutUnit) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        String event = EVENTS.get(text(e.get("MESSAGE_ID")));
+        if (event != null) fields.put("event", event);
+        fields.put("unit", aboutUnit);
+        for (String k : new String[] {"JOB_RESULT", "EXIT_CODE", "EXIT_STATUS", "UNIT_RESULT", "N_RESTARTS"}) {
+            String v = text(e.get(k));
+            if (v != null) fields.put(k.toLowerCase(java.util.Locale.ROOT), v);
+        }
+        Level level = priority(text(e.get("PRIORITY")));
+        return new LogEntry(time, level, "systemd", message, fields, LogEntry.Kind.SYSTEMD_EVENT, truncated, cursor);
+    }
+
+    /** systemd sets PRIORITY properly on its own lines (unlike Alloy's): err and worse is error. */
+    static Level priority(String p) {
+        if (p == null || p.length() != 1) return Level.INFO;
+        int v = p.charAt(0) - '0';
+        if (v <= 3) return Level.ERROR;
+        if (v == 4) return Level.WARN;
+        if (v == 7) return Level.DEBUG;
+        return Level.INFO;
+    }
+
+    /** A string, or journald's array of byte values for text with control bytes or invalid UTF-8. */
+    static String messageText(JsonNode m) {
+        if (m.isTextual()) return m.textValue();
+        if (m.isArray()) {
+            byte[] b = new byte[m.size()];
+            for (int i = 0; i < b.length; i++) b[i] = (byte) m.get(i).asInt();
+            return Sanitizer.decode(b);
+        }
+        return m.toString();
+    }
+
+    private static Instant realtime(JsonNode e) {
+        String us = text(e.get("__REALTIME_TIMESTAMP"));
+        if (us != null) {
+            try {
+                long v = Long.parseLong(us);
+                return Instant.ofEpochSecond(v / 1_000_000, (v % 1_000_000) * 1000);
+            } catch (NumberFormatException ignored) {
+                // fall through to arrival time
+            }
+        }
+        return Instant.now();
+    }
+
+    private static String text(JsonNode n) {
+        if (n == null || n.isNull()) return null;
+        return n.isTextual() ? n.textValue() : n.isArray() ? messageText(n) : n.asText();
+    }
+
+    static LogEntry notice(Instant time, String message) {
+        return new LogEntry(time, Level.UNKNOWN, "", message, Map.of(), LogEntry.Kind.NOTICE, false, null);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 120 ? s.substring(0, 120) + "…" : s;
+    }
+}

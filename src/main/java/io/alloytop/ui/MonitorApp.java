@@ -1,0 +1,229 @@
+package io.alloytop.ui;
+
+import com.googlecode.lanterna.TerminalPosition;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import io.alloytop.alloy.Component;
+import io.alloytop.alloy.Failure;
+import io.alloytop.alloy.Result;
+import io.alloytop.ui.model.Command;
+import io.alloytop.ui.model.Event;
+import io.alloytop.ui.model.Key;
+import io.alloytop.ui.model.Update;
+import io.alloytop.ui.model.UiState;
+import io.alloytop.ui.term.AnsiOutputTerminal;
+import io.alloytop.ui.term.KeyDecoder;
+import io.alloytop.ui.term.TerminalSession;
+import io.alloytop.ui.view.Renderer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jline.terminal.Size;
+import org.jline.terminal.Terminal.Signal;
+
+/**
+ * The running monitor: one UI thread (the caller's) takes events from one queue, applies the pure
+ * update, runs the effects it asks for on other threads, and renders at most ~30 frames a second.
+ */
+public final class MonitorApp {
+    static final long FRAME_NANOS = TimeUnit.MILLISECONDS.toNanos(33);
+
+    private final TerminalSession session;
+    private final AnsiOutputTerminal out;
+    private final MonitorBackend backend;
+    private final Clock clock;
+    private final boolean mouse;
+    private final BlockingQueue<Event> queue = new LinkedBlockingQueue<>();
+    private final ExecutorService effects = Executors.newSingleThreadExecutor(daemon("alloytop-effects"));
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("alloytop-tick"));
+    private volatile boolean stopping;
+
+    MonitorApp(TerminalSession session, AnsiOutputTerminal out, MonitorBackend backend, Clock clock, boolean mouse) {
+        this.session = session;
+        this.out = out;
+        this.backend = backend;
+        this.clock = clock;
+        this.mouse = mouse;
+    }
+
+    /** Restores the terminal, then prints; safe from any thread, at most once effectively. */
+    void restore() {
+        stopping = true;
+        out.shutdown();
+        session.restore();
+    }
+
+    int run(UiState initial, PrintStream err) throws IOException {
+        TerminalScreen screen = new TerminalScreen(out);
+        screen.startScreen();
+        screen.setCursorPosition(null);
+        if (mouse) out.raw("\033[?1000h\033[?1006h");
+        // ask whether synchronized output (mode 2026) is supported; the answer arrives as input
+        out.raw("\033[?2026$p");
+        out.flush();
+
+        session.onSignal(Signal.WINCH, () -> {
+            Size s = session.size();
+            queue.offer(new Event.Resized(s.getColumns(), s.getRows()));
+        });
+        session.onSignal(Signal.INT, () -> queue.offer(new Event.Shutdown("interrupted")));
+        Thread input = new Thread(this::readInput, "alloytop-input");
+        input.setDaemon(true);
+        input.start();
+        ticker.scheduleAtFixedRate(() -> queue.offer(new Event.Tick(clock.instant())), 1000 - clock.millis() % 1000, 1000,
+                TimeUnit.MILLISECONDS);
+        backend.start(snap -> queue.offer(new Event.SnapshotArrived(snap)));
+
+        TerminalSize ts = screen.getTerminalSize();
+        UiState state = Update.update(initial, new Event.Resized(ts.getColumns(), ts.getRows())).state();
+        for (String e : initial.themes.errors()) state = Update.say(state, e);
+        UiState drawn = null;
+        long lastFrame = 0;
+        try {
+            while (!state.quitting && !stopping) {
+                if (state != drawn) {
+                    long wait = lastFrame + FRAME_NANOS - System.nanoTime();
+                    Event e = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : queue.poll();
+                    if (e == null) {
+                        render(screen, state);
+                        drawn = state;
+                        lastFrame = System.nanoTime();
+                        continue;
+                    }
+                    state = apply(state, e);
+                } else {
+                    state = apply(state, queue.take());
+                }
+                Event more;
+                while (!state.quitting && (more = queue.poll()) != null) state = apply(state, more);
+            }
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+        } finally {
+            ticker.shutdownNow();
+            effects.shutdownNow();
+            if (!out.broken()) {
+                try {
+                    screen.stopScreen(false);
+                } catch (IOException | RuntimeException ignored) {
+                    // restore() below resets the terminal regardless
+                }
+            }
+            restore();
+            closeQuietly();
+        }
+        return 0;
+    }
+
+    private void closeQuietly() {
+        Thread t = new Thread(() -> {
+            try {
+                backend.close();
+            } catch (RuntimeException ignored) {
+                // we are leaving; a backend that fails to close cannot matter now
+            }
+        }, "alloytop-close");
+        t.setDaemon(true);
+        t.start();
+        try {
+            t.join(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private UiState apply(UiState s, Event e) {
+        if (e instanceof Event.Resized r) out.resized(new TerminalSize(r.columns(), r.rows()));
+        Update.Step step = Update.update(s, e);
+        for (Command c : step.commands()) execute(c);
+        return step.state();
+    }
+
+    private void execute(Command c) {
+        if (c instanceof Command.RefreshNow) {
+            effects.execute(backend::refreshNow);
+        } else if (c instanceof Command.SetInterval si) {
+            effects.execute(() -> backend.setInterval(si.interval()));
+        } else if (c instanceof Command.LoadDetail ld) {
+            effects.execute(() -> {
+                Result<Component> r;
+                try {
+                    r = backend.component(ld.globalId());
+                } catch (RuntimeException ex) {
+                    r = Result.err(Failure.Kind.IO, String.valueOf(ex.getMessage()));
+                }
+                queue.offer(new Event.DetailLoaded(ld.globalId(), r));
+            });
+        } else if (c instanceof Command.CopyToClipboard cp) {
+            String b64 = Base64.getEncoder().encodeToString(cp.text().getBytes(StandardCharsets.UTF_8));
+            out.raw("\033]52;c;" + b64 + "\007");
+        }
+    }
+
+    private void render(TerminalScreen screen, UiState s) {
+        try {
+            screen.doResizeIfNecessary();
+            TerminalPosition cursor = Renderer.render(s, screen.newTextGraphics());
+            screen.setCursorPosition(cursor);
+            screen.refresh(Screen.RefreshType.AUTOMATIC);
+        } catch (IOException e) {
+            queue.offer(new Event.Shutdown("terminal write failed"));
+        }
+    }
+
+    private void readInput() {
+        KeyDecoder dec = new KeyDecoder(ms -> {
+            int c = session.jline().reader().read(ms);
+            return c == -2 ? KeyDecoder.TIMEOUT : c < 0 ? KeyDecoder.EOF : c;
+        }, 40);
+        try {
+            while (!stopping) {
+                KeyDecoder.Decoded d = dec.next(500);
+                if (d == null) continue;
+                if (d instanceof KeyDecoder.Decoded.Pressed p) queue.offer(new Event.KeyPressed(p.key()));
+                else if (d instanceof KeyDecoder.Decoded.SyncOutputReport r) out.setSynchronizedOutput(r.supported());
+                else if (d instanceof KeyDecoder.Decoded.End) {
+                    queue.offer(new Event.Shutdown("terminal closed"));
+                    return;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            if (!stopping) queue.offer(new Event.Shutdown("terminal input failed"));
+        }
+    }
+
+    static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Keys typed in tests go through the same queue as real ones. */
+    void post(Event e) {
+        queue.offer(e);
+    }
+
+    static List<Key> keys(String s) {
+        List<Key> out = new ArrayList<>();
+        for (char c : s.toCharArray()) out.add(Key.ch(c));
+        return out;
+    }
+
+    static Charset outputCharset(boolean utf8, Charset terminal) {
+        return utf8 ? StandardCharsets.UTF_8 : terminal;
+    }
+}

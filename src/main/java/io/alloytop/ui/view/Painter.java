@@ -1,0 +1,114 @@
+package io.alloytop.ui.view;
+
+import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.TerminalPosition;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TerminalTextUtils;
+import com.googlecode.lanterna.TextCharacter;
+import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.graphics.TextGraphics;
+import io.alloytop.ui.model.Layout.Rect;
+import io.alloytop.ui.theme.Element;
+import io.alloytop.ui.theme.Style;
+import io.alloytop.ui.theme.Theme;
+import java.util.EnumSet;
+
+/** Draws themed, width-aware text onto a Lanterna TextGraphics; never writes past its clip. */
+public final class Painter {
+    private final TextGraphics g;
+    private final Theme theme;
+    private final Glyphs glyphs;
+
+    public Painter(TextGraphics g, Theme theme, Glyphs glyphs) {
+        this.g = g;
+        this.theme = theme;
+        this.glyphs = glyphs;
+    }
+
+    public Theme theme() {
+        return theme;
+    }
+
+    public Glyphs glyphs() {
+        return glyphs;
+    }
+
+    public int width() {
+        return g.getSize().getColumns();
+    }
+
+    public int height() {
+        return g.getSize().getRows();
+    }
+
+    public Style style(Element e) {
+        return theme.style(e);
+    }
+
+    public void fill(Rect r, Style s) {
+        if (r.isEmpty()) return;
+        apply(s);
+        g.fillRectangle(new TerminalPosition(r.x(), r.y()), new TerminalSize(r.w(), r.h()), ' ');
+    }
+
+    public void fillLine(int y, int x, int w, Style s) {
+        fill(new Rect(x, y, w, 1), s);
+    }
+
+    /** Puts text cut to {@code maxCols} columns (with an ellipsis when cut); returns the columns used. */
+    public int put(int x, int y, String text, Style s, int maxCols) {
+        if (maxCols <= 0 || text.isEmpty() || y < 0 || y >= height()) return 0;
+        String t = glyphs.ascii() ? Glyphs.asciiOnly(text) : text;
+        t = fit(t, maxCols, glyphs.ellipsis());
+        apply(s);
+        g.putString(x, y, t);
+        return TerminalTextUtils.getColumnWidth(t);
+    }
+
+    public int put(int x, int y, String text, Style s) {
+        return put(x, y, text, s, width() - x);
+    }
+
+    /** Text right-aligned so that it ends at column {@code endX} (exclusive). */
+    public int putRight(int endX, int y, String text, Style s, int maxCols) {
+        String t = fit(glyphs.ascii() ? Glyphs.asciiOnly(text) : text, maxCols, glyphs.ellipsis());
+        int w = TerminalTextUtils.getColumnWidth(t);
+        return put(endX - w, y, t, s, w);
+    }
+
+    public void setChar(int x, int y, char c, Style s) {
+        if (x < 0 || y < 0 || x >= width() || y >= height()) return;
+        g.setCharacter(x, y, new TextCharacter(c, color(s.fg(), true), color(s.bg(), false), sgr(s)));
+    }
+
+    public static int width(String s) {
+        return TerminalTextUtils.getColumnWidth(s);
+    }
+
+    public static String fit(String text, int cols, String ellipsis) {
+        if (cols <= 0) return "";
+        if (TerminalTextUtils.getColumnWidth(text) <= cols) return text;
+        int ew = TerminalTextUtils.getColumnWidth(ellipsis);
+        if (cols <= ew) return TerminalTextUtils.fitString(text, cols);
+        return TerminalTextUtils.fitString(text, cols - ew) + ellipsis;
+    }
+
+    public static String pad(String text, int cols) {
+        int w = TerminalTextUtils.getColumnWidth(text);
+        return w >= cols ? text : text + " ".repeat(cols - w);
+    }
+
+    private void apply(Style s) {
+        g.setForegroundColor(color(s.fg(), true));
+        g.setBackgroundColor(color(s.bg(), false));
+        g.setModifiers(sgr(s));
+    }
+
+    private static TextColor color(TextColor c, boolean fg) {
+        return c == null ? TextColor.ANSI.DEFAULT : c;
+    }
+
+    private static EnumSet<SGR> sgr(Style s) {
+        return s.sgr().isEmpty() ? EnumSet.noneOf(SGR.class) : EnumSet.copyOf(s.sgr());
+    }
+}

@@ -1,0 +1,62 @@
+package io.alloytop.bench;
+
+import io.alloytop.metrics.MetricsSnapshot;
+import io.alloytop.metrics.PromParseException;
+import io.alloytop.metrics.PromTextParser;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Parses a ~2 MB Alloy-like body into a full snapshot (names interned, every label decoded).
+ * ns/sample = score / samples, MB/s = bytes / score; both are printed at setup and teardown.
+ * Run: src/bench/jmh.sh PromTextParserBenchmark
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+public class PromTextParserBenchmark {
+    private byte[] payload;
+    private int samples;
+    private long invocations;
+    private long nanos;
+
+    @Setup(Level.Trial)
+    public void setUp() throws PromParseException {
+        payload = AlloyLikePayload.generate(2 << 20, 20260101L);
+        samples = PromTextParser.parse(payload).sampleCount();
+        System.out.printf("%npayload: %d bytes, %d samples, %d families%n", payload.length, samples,
+                PromTextParser.parse(payload).families().size());
+    }
+
+    @Benchmark
+    public MetricsSnapshot parse() throws PromParseException {
+        long t0 = System.nanoTime();
+        MetricsSnapshot s = PromTextParser.parse(payload);
+        nanos += System.nanoTime() - t0;
+        invocations++;
+        return s;
+    }
+
+    @TearDown(Level.Iteration)
+    public void report() {
+        if (invocations == 0) return;
+        double nsPerParse = (double) nanos / invocations;
+        System.out.printf("  [%.1f ns/sample, %.0f MB/s]", nsPerParse / samples, payload.length / nsPerParse * 1e3);
+        nanos = 0;
+        invocations = 0;
+    }
+}

@@ -1,0 +1,116 @@
+package io.alloytop.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.alloytop.testing.RealPrograms;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real jar in a real terminal (tmux): open, sort, filter, detail, help, theme, resize, quit;
+ * and the terminal settings (`stty -g`) are exactly as before after q, SIGTERM and SIGHUP.
+ */
+class UiTmuxIT {
+    private static final long START = 40_000;
+
+    private static Path jar() {
+        Path p = Path.of(System.getProperty("alloytop.jar", "target/alloytop.jar"));
+        assertTrue(Files.isRegularFile(p), "build the jar first: " + p);
+        return p.toAbsolutePath();
+    }
+
+    private static String launch(Path dir, FixtureAlloy fx, String extra, String tag) {
+        return "stty -g > " + dir.resolve("before-" + tag) + "; sh -c 'echo $$ > " + dir.resolve("pid-" + tag) + "; exec java -jar "
+                + jar() + " --url " + fx.url() + " --interval 1s " + extra + "'; stty -g > " + dir.resolve("after-" + tag)
+                + "; echo EXITED-" + tag;
+    }
+
+    private static void assertSttySame(Path dir, String tag) throws Exception {
+        assertEquals(Files.readString(dir.resolve("before-" + tag)), Files.readString(dir.resolve("after-" + tag)),
+                "stty -g changed after " + tag);
+    }
+
+    @Test
+    void aUserSessionThenQuitLeavesTheTerminalAsItWas(@TempDir Path dir) throws Exception {
+        Path tmuxBin = RealPrograms.require("tmux");
+        try (FixtureAlloy fx = new FixtureAlloy(150); Tmux t = new Tmux(tmuxBin, 120, 40, dir)) {
+            t.line("export TERM=xterm-256color LANG=C.UTF-8 PS1='$ '");
+            t.line(launch(dir, fx, "", "q"));
+            String s = t.waitFor("components 150", START);
+            assertTrue(s.contains("v1.8.2") && s.contains("ready"), s);
+            String[] lines = s.split("\n");
+            int head = 0;
+            while (!lines[head].contains("HEALTH")) head++;
+            assertTrue(lines[head + 1].contains("exited") || lines[head + 1].contains("unhealthy"), "bad health first:\n" + s);
+            assertTrue(t.screenWithColours().contains("\033["), "colours are drawn");
+
+            t.keys("s");
+            s = t.waitFor("ID sorted", x -> x.contains("ID▼"), 5000);
+            t.keys("S");
+            t.waitFor("ID reversed", x -> x.contains("ID▲"), 5000);
+
+            t.keys("/");
+            t.literal("module:self_monitor loki.write");
+            t.keys("Enter");
+            s = t.waitFor("filtered", x -> x.contains("filter: module:self_monitor loki.write"), 5000);
+            for (String l : s.split("\n")) {
+                if (l.contains("healthy") && !l.contains("components")) assertTrue(l.contains("loki.write"), "filtered row: " + l);
+            }
+            t.keys("Enter");
+            s = t.waitFor("detail", x -> x.contains("Arguments") && x.contains("(secret)"), 10_000);
+            assertTrue(s.contains("self_monitor.main/loki.write.c"), s);
+            t.keys("Escape");
+            t.waitFor("back to the table", x -> x.contains("HEALTH"), 5000);
+            t.keys("Escape");
+            t.waitFor("filter cleared", x -> !x.contains("filter:"), 5000);
+
+            t.keys("?");
+            t.waitFor("alloytop keys", 5000);
+            t.keys("Escape");
+            t.waitFor("help closed", x -> !x.contains("alloytop keys"), 5000);
+
+            t.keys("t");
+            t.waitFor("theme: light", 5000);
+            t.keys(":");
+            t.literal("theme monochrome");
+            t.keys("Enter");
+            t.waitFor("[!!] unhealthy", 5000);
+
+            t.resize(80, 24);
+            s = t.waitFor("80 columns", x -> x.split("\n")[0].length() <= 80 && x.contains("HEALTH"), 5000);
+            assertFalse(s.contains("TYPE"), s);
+            t.resize(36, 9);
+            t.waitFor("needs at least 40x10", 5000);
+            t.resize(200, 60);
+            s = t.waitFor("wide again", x -> x.contains("TYPE") && x.contains("MODULE"), 5000);
+
+            t.keys("q");
+            s = t.waitFor("EXITED-q", 10_000);
+            assertFalse(s.contains("HEALTH"), "the alternate screen was left:\n" + s);
+            assertSttySame(dir, "q");
+        }
+    }
+
+    @Test
+    void sigtermAndSighupRestoreTheTerminal(@TempDir Path dir) throws Exception {
+        Path tmuxBin = RealPrograms.require("tmux");
+        try (FixtureAlloy fx = new FixtureAlloy(40); Tmux t = new Tmux(tmuxBin, 100, 30, dir)) {
+            t.line("export TERM=xterm-256color LANG=C.UTF-8 PS1='$ '");
+            for (String sig : new String[] {"TERM", "HUP"}) {
+                t.line("clear; " + launch(dir, fx, "--mouse", sig));
+                t.waitFor("components 40", START);
+                long pid = Long.parseLong(Files.readString(dir.resolve("pid-" + sig)).trim());
+                Process k = new ProcessBuilder("kill", "-" + sig, String.valueOf(pid)).start();
+                assertTrue(k.waitFor(5, TimeUnit.SECONDS));
+                String s = t.waitFor("EXITED-" + sig, 15_000);
+                assertFalse(s.contains("HEALTH"), s);
+                assertSttySame(dir, sig);
+            }
+        }
+    }
+}
