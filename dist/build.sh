@@ -103,6 +103,13 @@ echo "build.sh: modules $modules"
 
 cp "$jar" "$stage/lib/alloytop.jar"
 
+# A "PEM" KeyStore type, so the launcher can make a host's PEM CA bundle the JDK's default trust
+# store (see dist/launcher.sh). Listed after the JDK's own providers: it only adds that one type.
+sec="$stage/runtime/conf/security/java.security"
+last=$(sed -n 's/^security\.provider\.\([0-9][0-9]*\)=.*/\1/p' "$sec" | sort -n | tail -n 1)
+printf '\n# alloytop: read-only PEM CA bundles as a KeyStore type\nsecurity.provider.%s=io.alloytop.dist.PemTrustProvider\n' \
+  "$((last + 1))" >> "$sec"
+
 # JLine normally unpacks its JNI library into java.io.tmpdir and loads it from there, which fails on
 # a noexec /tmp and writes to the host. The launcher points library.jline.path at this copy instead;
 # JLine looks for <path>/<OS>/<arch>/libjlinenative.so first.

@@ -23,13 +23,12 @@ if [ ! -x "$java" ]; then
 fi
 
 # Trust the host's CA store (where corporate CAs are added) rather than only the roots frozen into
-# the bundled runtime at build time. Two forms, because hosts without Java rarely have the second:
-#  - alloytop.systemCaBundle: the host's PEM bundle, read by alloytop's HTTP client as its roots;
-#  - javax.net.ssl.trustStore: the host's Java-format copy of the same store where the OS keeps one
-#    (RHEL's ca-trust, Debian's ca-certificates-java), honoured by the JDK itself.
-# ALLOYTOP_SYSTEM_CA_BUNDLE names another PEM file; set it empty to use only the bundled roots.
+# the bundled runtime at build time. Hosts without Java keep it as a PEM bundle, which the bundled
+# runtime reads through its "PEM" KeyStore type (io.alloytop.dist.PemTrustProvider); failing that,
+# a Java-format copy the OS may keep. Every default trust manager then uses it, and --ca-file adds
+# to it. ALLOYTOP_SYSTEM_CA_BUNDLE names another PEM file; set it empty to use only the bundled roots.
 # --truststore on the command line replaces all of this.
-java_store=
+trust=
 if [ "${ALLOYTOP_SYSTEM_CA_BUNDLE+set}" = set ]; then
   ca_bundle=$ALLOYTOP_SYSTEM_CA_BUNDLE
 else
@@ -38,9 +37,11 @@ else
            /etc/ssl/ca-bundle.pem /etc/ssl/cert.pem; do
     if [ -r "$f" ]; then ca_bundle=$f; break; fi
   done
-  for f in /etc/pki/ca-trust/extracted/java/cacerts /etc/ssl/certs/java/cacerts; do
-    if [ -r "$f" ]; then java_store=$f; break; fi
-  done
+  if [ -z "$ca_bundle" ]; then
+    for f in /etc/pki/ca-trust/extracted/java/cacerts /etc/ssl/certs/java/cacerts; do
+      if [ -r "$f" ]; then trust="-Djavax.net.ssl.trustStore=$f"; break; fi
+    done
+  fi
 fi
 
 # A short-lived interactive tool: the client compiler only, the serial collector, a small heap,
@@ -53,6 +54,7 @@ exec "$java" \
   -Dlibrary.jline.path="$APP_HOME/lib/native" -Djline.tmpdir="$APP_HOME/lib/native" \
   -Dalloytop.home="$APP_HOME" \
   ${ca_bundle:+"-Dalloytop.systemCaBundle=$ca_bundle"} \
-  ${java_store:+"-Djavax.net.ssl.trustStore=$java_store"} \
+  ${ca_bundle:+"-Djavax.net.ssl.trustStore=$ca_bundle"} ${ca_bundle:+-Djavax.net.ssl.trustStoreType=PEM} \
+  ${trust:+"$trust"} \
   ${ALLOYTOP_JAVA_OPTS:-} \
   -cp "$APP_HOME/lib/alloytop.jar" io.alloytop.cli.Main "$@"

@@ -78,6 +78,61 @@ class BundleIT {
     }
 
     @Test
+    void checkReportsOnTheEmbeddedDemoAsJson() throws Exception {
+        BundleSandbox.Result r = box.alloytop(Map.of(), "check", "--demo", "--output", "json", "--cpu-sample", "0");
+        assertCheckJson(r, null);
+        assertTrue(r.tmpEntries().isEmpty(), () -> "wrote to the temp dir: " + r.tmpEntries());
+    }
+
+    @Test
+    void checkReportsOnASeparatelyStartedDemoServer() throws Exception {
+        int port = io.alloytop.testing.Ports.free();
+        Path log = box.bundle.getParent().getParent().resolve("demo-server.log");
+        ProcessBuilder pb = new ProcessBuilder(box.bundle.resolve("bin/alloytop").toString(),
+                "demo-server", "--port", Integer.toString(port));
+        pb.environment().keySet().removeIf(k -> k.equals("JAVA_HOME"));
+        pb.redirectErrorStream(true).redirectOutput(log.toFile());
+        Process server = pb.start();
+        try {
+            String url = "http://127.0.0.1:" + port;
+            awaitReady(url, server, log);
+            BundleSandbox.Result r = box.alloytop(Map.of(), "check", "--url", url, "--output", "json",
+                    "--cpu-sample", "0");
+            assertCheckJson(r, url);
+        } finally {
+            server.destroy();
+            if (!server.waitFor(10, TimeUnit.SECONDS)) server.destroyForcibly();
+        }
+    }
+
+    private static void assertCheckJson(BundleSandbox.Result r, String url) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertEquals(r.exit(), doc.path("exitCode").asInt(-1), r::describe);
+        // the demo simulates one failing component on purpose, so "degraded" is as valid as "ok"
+        assertTrue(List.of("ok", "degraded").contains(doc.path("status").asText()), r::describe);
+        assertTrue(doc.at("/alloy/version").asText().startsWith("v"), r::describe);
+        assertTrue(doc.at("/alloy/ready").asBoolean(), r::describe);
+        if (url != null) assertEquals(url, doc.path("target").asText(), r::describe);
+    }
+
+    private static void awaitReady(String url, Process server, Path log) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            assertTrue(server.isAlive(), () -> "demo-server exited:\n" + read(log));
+            try {
+                java.net.HttpURLConnection c = (java.net.HttpURLConnection) new java.net.URL(url + "/-/ready").openConnection();
+                c.setConnectTimeout(500);
+                c.setReadTimeout(1000);
+                if (c.getResponseCode() == 200) return;
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("demo-server not ready at " + url + ":\n" + read(log));
+    }
+
+    @Test
     void versionMatchesTheJarItWasBuiltFrom() throws Exception {
         BundleSandbox.Result v = box.alloytop(Map.of(), "--version");
         assertEquals(0, v.exit(), v::describe);
@@ -98,18 +153,17 @@ class BundleIT {
     }
 
     @Test
-    void launcherHandsTheHostCaStoreToTheClientAndTheJdk() throws Exception {
+    void launcherMakesTheHostCaBundleTheDefaultTrustStore() throws Exception {
         Path pem = Path.of("/etc/ssl/certs/ca-certificates.crt");
-        Path javaStore = Path.of("/etc/ssl/certs/java/cacerts");
-        Map<String, String> byDefault = keyValues(probe(Map.of()).out());
-        if (Files.isReadable(pem)) assertEquals(pem.toString(), byDefault.get("systemCaBundle"));
-        if (Files.isReadable(javaStore) && !Files.exists(Path.of("/etc/pki/ca-trust/extracted/java/cacerts"))) {
-            assertEquals(javaStore.toString(), byDefault.get("trustStore"));
+        if (Files.isReadable(pem)) {
+            Map<String, String> byDefault = keyValues(probe(Map.of()).out());
+            assertEquals(pem.toString(), byDefault.get("systemCaBundle"));
+            assertEquals(pem.toString(), byDefault.get("trustStore"));
+            assertEquals("PEM", byDefault.get("trustStoreType"));
         }
-
         Map<String, String> chosen = keyValues(probe(Map.of("ALLOYTOP_SYSTEM_CA_BUNDLE", "/srv/corp-ca.pem")).out());
-        assertEquals("/srv/corp-ca.pem", chosen.get("systemCaBundle"));
-        assertEquals("", chosen.get("trustStore"), "a chosen PEM bundle must not be mixed with the host's Java store");
+        assertEquals("/srv/corp-ca.pem", chosen.get("trustStore"));
+        assertEquals("PEM", chosen.get("trustStoreType"));
 
         Map<String, String> optedOut = keyValues(probe(Map.of("ALLOYTOP_SYSTEM_CA_BUNDLE", "")).out());
         assertEquals("", optedOut.get("systemCaBundle"));
@@ -138,6 +192,23 @@ class BundleIT {
         assertEquals(0, r.exit(), r::describe);
         String tls = keyValues(r.out()).get("tls");
         assertTrue(tls != null && tls.startsWith("TLSv1.3 ") && tls.endsWith(" ok"), r::describe);
+
+        // The same server trusted through the JDK's defaults: only when the launcher hands it a PEM
+        // bundle holding the server's certificate, as a host whose admin added a corporate CA would.
+        Path pem = dir.resolve("host-ca-bundle.pem");
+        Files.deleteIfExists(pem);
+        exec(List.of(keytool, "-exportcert", "-rfc", "-alias", "server", "-keystore", keys.toString(),
+                "-storepass", pw, "-file", pem.toString()));
+        Map<String, String> hostBundle = Map.of("ALLOYTOP_JAVA_OPTS", probeOpts(TlsProbe.class),
+                "ALLOYTOP_SYSTEM_CA_BUNDLE", pem.toString());
+        BundleSandbox.Result trusted = box.alloytop(hostBundle, keys.toString(), "default", pw);
+        assertEquals(0, trusted.exit(), trusted::describe);
+        assertTrue(keyValues(trusted.out()).get("tls").endsWith(" ok"), trusted::describe);
+
+        Map<String, String> bundledRoots = Map.of("ALLOYTOP_JAVA_OPTS", probeOpts(TlsProbe.class),
+                "ALLOYTOP_SYSTEM_CA_BUNDLE", "");
+        BundleSandbox.Result untrusted = box.alloytop(bundledRoots, keys.toString(), "default", pw);
+        assertTrue(untrusted.exit() != 0 && untrusted.err().contains("PKIX"), untrusted::describe);
     }
 
     @Test

@@ -18,7 +18,9 @@ import javax.net.ssl.TrustManagerFactory;
  * Run by BundleIT on the bundle's trimmed runtime: serves HTTPS with an ECDSA certificate and fetches
  * from it, trusting that certificate only. Fails unless the runtime carries the EC crypto that most
  * TLS servers need (jdk.crypto.ec on 17) and the HTTP server module the demo uses.
- * Args: KEYSTORE.p12 TRUSTSTORE.p12 PASSWORD, taken from the end of the command line because the
+ * With TRUSTSTORE "default" the client trusts what the JDK trusts by default (what OkHttp does),
+ * which is how BundleIT shows the launcher's choice of the host CA bundle takes effect.
+ * Args: KEYSTORE.p12 TRUSTSTORE.p12|default PASSWORD, taken from the end of the command line because the
  * launcher puts its own class path and main class in front of them. Prints "tls=PROTOCOL CIPHER BODY".
  */
 public final class TlsProbe {
@@ -33,9 +35,12 @@ public final class TlsProbe {
         try (InputStream in = Files.newInputStream(keyStore)) {
             keys.load(in, pw);
         }
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(trustStore)) {
-            trust.load(in, pw);
+        KeyStore trust = null; // null: the JDK's default trust store
+        if (!trustStore.toString().equals("default")) {
+            trust = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(trustStore)) {
+                trust.load(in, pw);
+            }
         }
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(keys, pw);
