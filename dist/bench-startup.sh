@@ -76,7 +76,8 @@ fi
 
 if [ -z "$command_line" ]; then
   if "$installed/bin/alloytop" --help 2>/dev/null | grep -qE '^ +check'; then
-    command_line="check --url $target"
+    # --cpu-sample 0: the default waits 1 s between two scrapes to measure CPU, which is not start-up
+    command_line="check --url $target --cpu-sample 0"
   else
     command_line="--version"
     echo "note: this alloytop has no \`check\` yet; timing \`--version\` (JVM and CLI start-up only)"

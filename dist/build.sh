@@ -95,7 +95,8 @@ if [[ ",$deps," == *,java.desktop,* ]] && [ "${ALLOYTOP_WITH_DESKTOP:-}" != 1 ];
     deps=$(echo ",$deps," | sed 's/,java\.desktop,/,/; s/^,//; s/,$//')
   fi
 fi
-modules="$deps,jdk.unsupported,jdk.crypto.ec,jdk.httpserver${ALLOYTOP_EXTRA_MODULES:+,$ALLOYTOP_EXTRA_MODULES}"
+modules=$(echo "$deps,jdk.unsupported,jdk.crypto.ec,jdk.httpserver${ALLOYTOP_EXTRA_MODULES:+,$ALLOYTOP_EXTRA_MODULES}" \
+  | tr ',' '\n' | awk 'NF && !seen[$0]++' | paste -sd, -)
 echo "build.sh: modules $modules"
 "$jdk/bin/jlink" --module-path "$jmods" --add-modules "$modules" \
   --strip-debug --no-header-files --no-man-pages --compress=2 \
