@@ -153,6 +153,34 @@ class BundleIT {
     }
 
     @Test
+    void jlineOpensTheRealTerminalThroughJniInTmux() throws Exception {
+        Path tmux = RealPrograms.require("tmux");
+        Path work = box.bundle.getParent().getParent();
+        Path result = work.resolve("terminal-probe.txt");
+        Files.deleteIfExists(result);
+        List<String> cmd = box.commandLine(
+                Map.of("TERM", "xterm-256color", "ALLOYTOP_JAVA_OPTS", probeOpts(TerminalProbe.class)),
+                List.of(box.bundle.resolve("bin/alloytop").toString(), result.toString()));
+        Path script = work.resolve("terminal-probe.sh");
+        StringBuilder sh = new StringBuilder("#!/bin/sh\nexport BUNDLE='" + box.bundle + "'\nexec");
+        for (String arg : cmd) sh.append(" '").append(arg.replace("'", "'\\''")).append('\'');
+        Files.writeString(script, sh.append('\n').toString());
+        String session = "alloytop-bundleit-" + ProcessHandle.current().pid();
+        exec(List.of(tmux.toString(), "new-session", "-d", "-s", session, "-x", "100", "-y", "30", "sh " + script));
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!Files.exists(result) && System.nanoTime() < deadline) Thread.sleep(100);
+        } finally {
+            new ProcessBuilder(tmux.toString(), "kill-session", "-t", session).start().waitFor(5, TimeUnit.SECONDS);
+        }
+        assertTrue(Files.exists(result), "the probe never reported");
+        Map<String, String> kv = keyValues(Files.readString(result));
+        assertEquals("jni", kv.get("provider"), kv::toString);
+        assertEquals("100x30", kv.get("size"), kv::toString);
+        assertTrue(kv.get("native").startsWith(box.bundle.resolve("lib/native/").toString()), kv::toString);
+    }
+
+    @Test
     void launcherMakesTheHostCaBundleTheDefaultTrustStore() throws Exception {
         Path pem = Path.of("/etc/ssl/certs/ca-certificates.crt");
         if (Files.isReadable(pem)) {
