@@ -49,7 +49,7 @@ if [ "$arch" != "$host_arch" ]; then
   fi
 fi
 
-for tool in jlink jdeps java; do
+for tool in jlink jdeps java jar; do
   if [ ! -x "$jdk/bin/$tool" ]; then
     echo "build.sh: $jdk/bin/$tool not found; set ALLOYTOP_JDK to a JDK 17" >&2
     exit 1
@@ -67,8 +67,13 @@ fi
 jar=${jar:-$repo/target/alloytop.jar}
 [ -f "$jar" ] || { echo "build.sh: $jar not found (run without --skip-maven)" >&2; exit 1; }
 
+# Files from inside the jar, with the JDK's own jar tool (no unzip needed).
+extract=$(mktemp -d)
+trap 'rm -rf "$extract"' EXIT
+(cd "$extract" && "$jdk/bin/jar" xf "$jar" io/alloytop/build-info.properties "org/jline/nativ/Linux/$jline_arch/libjlinenative.so")
+
 # The version the jar itself reports, so the file name and `--version` always agree.
-version=$(unzip -p "$jar" io/alloytop/build-info.properties | sed -n 's/^version=//p' | tr -d '\r')
+version=$(sed -n 's/^version=//p' "$extract/io/alloytop/build-info.properties" | tr -d '\r')
 [ -n "$version" ] || { echo "build.sh: no version in $jar" >&2; exit 1; }
 name="alloytop-$version-linux-$arch"
 stage="$out/build/$name"
@@ -116,7 +121,7 @@ printf '\n# alloytop: read-only PEM CA bundles as a KeyStore type\nsecurity.prov
 # JLine looks for <path>/<OS>/<arch>/libjlinenative.so first.
 native_dir="lib/native/Linux/$jline_arch"
 mkdir -p "$stage/$native_dir"
-unzip -p "$jar" "org/jline/nativ/Linux/$jline_arch/libjlinenative.so" > "$stage/$native_dir/libjlinenative.so"
+cp "$extract/org/jline/nativ/Linux/$jline_arch/libjlinenative.so" "$stage/$native_dir/libjlinenative.so"
 [ -s "$stage/$native_dir/libjlinenative.so" ] || { echo "build.sh: no JLine native library for $jline_arch in $jar" >&2; exit 1; }
 
 install -m 0755 "$repo/dist/launcher.sh" "$stage/bin/alloytop"
@@ -124,8 +129,7 @@ install -m 0755 "$repo/dist/launcher.sh" "$stage/bin/alloytop"
 # Docs are platform independent: generate them with whichever Java can run here.
 runner="$stage/runtime/bin/java"
 $cross && runner="$jdk/bin/java"
-gen=$(mktemp -d)
-trap 'rm -rf "$gen"' EXIT
+gen="$extract/docs"
 "$runner" -cp "$stage/lib/alloytop.jar" io.alloytop.cli.GenDocs "$gen"
 install -m 0644 "$gen/alloytop.1" "$stage/share/man/man1/alloytop.1"
 gzip -n -9 "$stage/share/man/man1/alloytop.1"
