@@ -12,13 +12,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import okhttp3.Credentials;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -41,7 +42,9 @@ public final class HttpAlloyClient implements AlloyApi {
     private static final long MAX_ERROR_BODY = 64L << 10;
     /** A reload holds Alloy's API lock for the whole graph evaluation (facts §0.6). */
     private static final Duration MIN_RELOAD_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration MIN_TIMEOUT = Duration.ofMillis(100);
     private static final int MAX_MODULES = 10_000;
+    private static final int WALK_PARALLELISM = 4;
     private static final String REMOTECFG = "remotecfg";
 
     private final ConnectionSettings settings;
@@ -50,6 +53,7 @@ public final class HttpAlloyClient implements AlloyApi {
     private final OkHttpClient http;
     private final Excerpt excerpt;
     private final ObjectMapper json = new ObjectMapper();
+    private ExecutorService walkers; // created on first use: most configs have few modules
 
     private HttpAlloyClient(ConnectionSettings settings, HttpUrl base, OkHttpClient http) {
         this.settings = settings;
@@ -68,7 +72,9 @@ public final class HttpAlloyClient implements AlloyApi {
         if (base == null) {
             return Result.err(Failure.Kind.IO, "'" + s.baseUrl() + "' is not an http:// or https:// URL (check --url)");
         }
-        Duration t = s.timeout() == null ? Duration.ofSeconds(5) : s.timeout();
+        // never unbounded: OkHttp reads 0 as "no timeout", and a reload can hold Alloy's API for minutes
+        Duration t = s.timeout() == null ? Duration.ofSeconds(5)
+                : s.timeout().compareTo(MIN_TIMEOUT) < 0 ? MIN_TIMEOUT : s.timeout();
         OkHttpClient.Builder b = new OkHttpClient.Builder()
                 .protocols(List.of(Protocol.HTTP_1_1))
                 .connectTimeout(t)
@@ -262,31 +268,56 @@ public final class HttpAlloyClient implements AlloyApi {
         return Result.ok(List.copyOf(out));
     }
 
-    /** Adds {@code first} and every module reached through createdModuleIDs, breadth first. */
+    /**
+     * Adds {@code first} and every module reached through createdModuleIDs, breadth first. The
+     * modules of one level are fetched a few at a time: a foreach with hundreds of items must not
+     * turn one poll into hundreds of sequential round trips.
+     */
     private Failure walk(List<Component> first, boolean remotecfg, List<Component> out) {
-        Deque<String> modules = new ArrayDeque<>();
-        Set<String> seen = new HashSet<>();
         out.addAll(first);
-        for (Component c : first) modules.addAll(c.createdModuleIDs());
-        while (!modules.isEmpty() && seen.size() < MAX_MODULES) {
-            String id = modules.poll();
-            if (!seen.add(id)) continue;
-            HttpUrl url = remotecfg ? web(REMOTECFG, "modules", id, "components") : web("modules", id, "components");
-            Result<Resp> r = get(url, MAX_JSON_BYTES);
-            if (!r.isOk()) return r.failureOrNull();
-            Resp resp = r.orNull();
-            if (resp.code() == 500 && resp.text().toLowerCase(Locale.ROOT).contains("not found")) {
-                continue; // the module went away between the two requests (a reload ran)
+        Set<String> seen = new HashSet<>();
+        List<String> level = new ArrayList<>();
+        for (Component c : first) for (String id : c.createdModuleIDs()) if (seen.add(id)) level.add(id);
+        while (!level.isEmpty()) {
+            List<CompletableFuture<Result<Resp>>> pending = new ArrayList<>(level.size());
+            for (String id : level) {
+                HttpUrl url = remotecfg ? web(REMOTECFG, "modules", id, "components") : web("modules", id, "components");
+                pending.add(level.size() == 1
+                        ? CompletableFuture.completedFuture(get(url, MAX_JSON_BYTES))
+                        : CompletableFuture.supplyAsync(() -> get(url, MAX_JSON_BYTES), walkers()));
             }
-            if (resp.code() != 200) return status(resp);
-            Result<List<Component>> list = componentList(resp, "module " + id);
-            if (!list.isOk()) return list.failureOrNull();
-            for (Component c : list.orNull()) {
-                out.add(c);
-                modules.addAll(c.createdModuleIDs());
+            List<String> next = new ArrayList<>();
+            for (int i = 0; i < level.size(); i++) {
+                Result<Resp> r = pending.get(i).join();
+                if (!r.isOk()) return r.failureOrNull();
+                Resp resp = r.orNull();
+                if (resp.code() == 500 && resp.text().toLowerCase(Locale.ROOT).contains("not found")) {
+                    continue; // the module went away between the two requests (a reload ran)
+                }
+                if (resp.code() != 200) return status(resp);
+                Result<List<Component>> list = componentList(resp, "module " + level.get(i));
+                if (!list.isOk()) return list.failureOrNull();
+                for (Component c : list.orNull()) {
+                    out.add(c);
+                    for (String id : c.createdModuleIDs()) {
+                        if (seen.size() < MAX_MODULES && seen.add(id)) next.add(id);
+                    }
+                }
             }
+            level = next;
         }
         return null;
+    }
+
+    private synchronized ExecutorService walkers() {
+        if (walkers == null) {
+            walkers = Executors.newFixedThreadPool(WALK_PARALLELISM, r -> {
+                Thread t = new Thread(r, "alloytop-module-walk");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return walkers;
     }
 
     @Override
@@ -437,6 +468,9 @@ public final class HttpAlloyClient implements AlloyApi {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (walkers != null) walkers.shutdownNow();
+        }
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
     }

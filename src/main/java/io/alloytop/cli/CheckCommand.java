@@ -26,10 +26,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Is the Alloy on this host OK? One line plus details; for on-call and scripts.",
-        footer = {"", "Exit codes: 0 all healthy; 1 degraded (a component unhealthy, exited or unknown, or the",
-            "last config load failed); 2 unreachable, not Alloy, auth refused, or not ready.",
-            "JSON fields: status, exitCode, summary, target, checkedAt, error, alloy, config, components,",
-            "resources (see README)."})
+        footer = {"", "Exit codes: 0 all healthy; 1 degraded (a component unhealthy, exited or",
+            "unknown, or the last config load failed); 2 unreachable, not Alloy, auth",
+            "refused, or not ready.",
+            "JSON fields: status, exitCode, summary, target, checkedAt, error, alloy,",
+            "config, components, resources (see README)."})
 final class CheckCommand implements Callable<Integer> {
     enum Output { text, json }
 
@@ -53,6 +54,9 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Target target = Target.open(g);
              Poller poller = new Poller(target.api(), Clock.systemUTC(), g.interval(), target.isLocal(), s -> {}, null)) {
+            if (target.settings().insecureSkipVerify()) {
+                spec.commandLine().getErr().println("alloytop: warning: TLS certificate verification is off (--insecure-skip-verify)");
+            }
             CheckReport report = run(target.api(), poller, cpuSample);
             out.print(output == Output.json ? report.json() : report.text());
             out.flush();

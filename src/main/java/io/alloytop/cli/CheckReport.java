@@ -9,6 +9,7 @@ import io.alloytop.alloy.Failure;
 import io.alloytop.alloy.HealthState;
 import io.alloytop.poll.AlloySnapshot;
 import io.alloytop.poll.ConfigState;
+import io.alloytop.text.Sanitizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -320,23 +321,9 @@ public final class CheckReport {
         return Double.isNaN(s) ? Double.NaN : Math.max(0, now.toEpochMilli() / 1000.0 - s);
     }
 
-    /**
-     * Alloy-provided text reaching a terminal: control characters (ESC, C1, bidi overrides) removed.
-     * TODO switch to io.alloytop.text.Sanitizer.line once the logs work lands on main.
-     */
+    /** Alloy-provided text is made inert (controls shown as visible pictures) before it is printed. */
     static String clean(String s) {
-        if (s == null) return "";
-        StringBuilder sb = new StringBuilder(s.length());
-        s.codePoints().forEach(cp -> {
-            if (Character.isISOControl(cp)) {
-                if (cp == '\n' || cp == '\t' || cp == '\r') sb.append(' ');
-                return;
-            }
-            int t = Character.getType(cp);
-            if (t == Character.FORMAT || t == Character.SURROGATE || t == Character.PRIVATE_USE) return;
-            sb.appendCodePoint(cp);
-        });
-        return sb.toString();
+        return Sanitizer.line(s);
     }
 
     private static String cut(String s, int max) {

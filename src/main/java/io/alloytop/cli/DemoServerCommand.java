@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 /** `alloytop demo-server`: the simulated Alloy on its own, in the foreground, until Ctrl-C or SIGTERM. */
 @Command(name = "demo-server", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Run the simulated Alloy on 127.0.0.1 in the foreground (Ctrl-C stops it).",
-                "It behaves like a real Alloy's HTTP server: point alloytop, curl or go tool pprof at it."})
+                "It behaves like a real Alloy's HTTP server: point alloytop, curl or go tool pprof at it.",
+                "--ui-prefix moves its web API; --username with --password-file turns on basic auth."})
 final class DemoServerCommand implements Callable<Integer> {
     @ParentCommand
     Main parent;
@@ -47,6 +48,12 @@ final class DemoServerCommand implements Callable<Integer> {
         String prefix = parent != null && parent.global.uiPrefix != null ? parent.global.uiPrefix : "/";
         DemoOptions options = DemoOptions.defaults().withPort(port).withUiPrefix(prefix).withScale(scale).withSeed(seed)
                 .withLiveDebugging(liveDebugging);
+        if (parent != null && parent.global.username != null) {
+            // The same --username/--password-file a client would use turn on the demo's basic auth.
+            String password = parent.global.settings().password();
+            if (password == null) throw new UserError("--username needs --password-file (or $ALLOYTOP_PASSWORD) for demo-server");
+            options = options.withBasicAuth(parent.global.username, password);
+        }
         DemoAlloy demo;
         try {
             demo = DemoAlloy.start(options);
@@ -62,6 +69,7 @@ final class DemoServerCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("demo Alloy listening on " + demo.baseUrl()
                 + (options.uiPrefix().equals("/") ? "" : " (UI prefix " + options.uiPrefix() + ")")
+                + (options.basicAuthUser() == null ? "" : " with basic auth for " + options.basicAuthUser())
                 + ", " + demo.world().componentIds().size() + " components; Ctrl-C stops it");
         out.println("try: alloytop --url " + demo.baseUrl() + (options.uiPrefix().equals("/") ? "" : " --ui-prefix " + options.uiPrefix()) + " check");
         out.flush();

@@ -6,8 +6,12 @@ import io.alloytop.alloy.HttpAlloyClient;
 import io.alloytop.alloy.Result;
 import io.alloytop.demo.DemoAlloy;
 import io.alloytop.demo.DemoOptions;
+import io.alloytop.poll.AlloySnapshot;
 import io.alloytop.poll.Poller;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * The Alloy a command talks to, from the global options: a real one at --url, or with --demo an
@@ -84,6 +88,14 @@ public final class Target implements AutoCloseable {
     /** Host CPU/memory from /proc describe Alloy's host only for a loopback target or the demo. */
     public boolean isLocal() {
         return isDemo() || Poller.isLocalTarget(api.baseUrl());
+    }
+
+    /**
+     * A poller for this target at {@code interval} on the system clock, not yet started; the
+     * caller starts and closes it (before this target). Host figures are read only when local.
+     */
+    public Poller newPoller(Duration interval, Consumer<AlloySnapshot> sink) {
+        return new Poller(api, Clock.systemUTC(), interval, isLocal(), sink);
     }
 
     @Override

@@ -19,6 +19,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * test fixture for the rest of alloytop.
  */
 public final class DemoAlloy implements AutoCloseable {
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle plus delayed
+        // ACKs add ~40 ms to every small response. Read once by the JDK, so set before any server starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final DemoOptions options;
     private final DemoWorld world;
     private final DemoLogs logs;
@@ -39,10 +45,15 @@ public final class DemoAlloy implements AutoCloseable {
         this.handler = new DemoHandler(options, world, faults, logs, loader);
         this.executor = Executors.newCachedThreadPool(daemon("demo-alloy-http"));
         this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("demo-alloy-ticker"));
+        logs.starting(options.clock().instant());
         initialLoad(loader);
     }
 
-    /** Loads the config and starts listening; like Alloy, a failing first load means no server at all. */
+    /**
+     * Loads the config and starts listening. Like Alloy, a failing first load means no server at all:
+     * that is an {@link IllegalStateException} ("could not perform the initial load successfully: ...");
+     * a port that cannot be bound is an {@link IOException}.
+     */
     public static DemoAlloy start(DemoOptions options) throws IOException {
         DemoAlloy d = new DemoAlloy(options);
         try {
@@ -52,7 +63,7 @@ public final class DemoAlloy implements AutoCloseable {
             throw e;
         }
         d.logs.listenAddr("127.0.0.1:" + d.port);
-        d.logs.startSequence(options.clock().instant());
+        d.logs.started(options.clock().instant());
         // Keeps logs and counters flowing for subscribers even when nobody polls.
         d.ticker.scheduleAtFixedRate(() -> {
             try {

@@ -36,6 +36,7 @@ final class DemoComponent {
     double highestSentTs;
     double parseErrors;
     double batchRetries;
+    double slowEvaluationSeconds;
     double batchFrac;
     final Histogram requestDuration = new Histogram(Histogram.REMOTE_BUCKETS);
 

@@ -134,6 +134,18 @@ public final class DemoFaults {
         return this;
     }
 
+    /** One evaluation of the component took this long (≥ 60 s also feeds alloy_component_evaluation_slow_seconds). */
+    public DemoFaults slowEvaluation(String globalId, double seconds) {
+        world.slowEvaluation(globalId, seconds);
+        return this;
+    }
+
+    /** Components waiting for evaluation in the root controller's worker pool. */
+    public DemoFaults evaluationQueueSize(int n) {
+        world.evaluationQueueSize(n);
+        return this;
+    }
+
     /** Writers added by later reloads start failing with 401, as when Alloy's environment lacks the right key. */
     public DemoFaults rejectNewWriterCredentials(boolean reject) {
         world.rejectNewWriterCredentials(reject);

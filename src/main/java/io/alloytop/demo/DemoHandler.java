@@ -127,9 +127,10 @@ final class DemoHandler implements HttpHandler {
             body = ("\u0000\u0001\u00ff garbage {{{ not=\"metrics\n<html><body>502 Bad Gateway</body></html>\n"
                     + "alloy_build_info{version=\"v1.18.0\" 1\n").getBytes(StandardCharsets.ISO_8859_1);
         } else if (faults.metricsTruncated()) {
+            // Cut inside a label set, so the last line can never pass for a complete sample.
             int cut = (int) (body.length * 0.55);
-            while (cut > 0 && (body[cut] == '\n' || body[cut - 1] == '\n')) cut--;
-            body = java.util.Arrays.copyOf(body, cut);
+            while (cut < body.length && body[cut] != '{') cut++;
+            body = java.util.Arrays.copyOf(body, Math.min(body.length, cut + 6));
         }
         if (HttpReplies.acceptsGzip(ex.getRequestHeaders().get("Accept-Encoding"))) {
             ex.getResponseHeaders().set("Content-Encoding", "gzip");
@@ -237,7 +238,10 @@ final class DemoHandler implements HttpHandler {
         } else if (rest.startsWith("components/") && rest.length() > "components/".length()) {
             detail(ex, rest.substring("components/".length()), false);
         } else if (rest.startsWith("modules/") && rest.endsWith("/components") && rest.length() > "modules//components".length() - 1) {
-            listModule(ex, rest.substring("modules/".length(), rest.length() - "/components".length()));
+            String m = rest.substring("modules/".length(), rest.length() - "/components".length());
+            // The root host knows nothing of the remote-config host's modules.
+            if (isRemote(m)) HttpReplies.error(ex, 500, "module not found");
+            else listModule(ex, m);
         } else if (rest.equals("remotecfg/components")) {
             listModule(ex, "remotecfg");
         } else if (rest.startsWith("remotecfg/modules/") && rest.endsWith("/components")) {
@@ -276,7 +280,15 @@ final class DemoHandler implements HttpHandler {
         else HttpReplies.json(ex, 200, body);
     }
 
+    private static boolean isRemote(String id) {
+        return id.equals("remotecfg") || id.startsWith("remotecfg/");
+    }
+
     private void detail(HttpExchange ex, String id, boolean remotecfg) throws IOException {
+        if (!remotecfg && isRemote(id)) {
+            HttpReplies.notFound(ex);
+            return;
+        }
         String globalId = id;
         if (remotecfg && !id.startsWith("remotecfg/")) globalId = "remotecfg/" + id;
         String gid = globalId;

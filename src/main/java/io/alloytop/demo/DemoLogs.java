@@ -30,13 +30,14 @@ public final class DemoLogs {
     private Instant nextFileError;
     private Instant lastGenerated;
     private String listenAddr = "127.0.0.1:12345";
+    private String pendingTrace;
 
     DemoLogs(long seed, Instant start) {
         this.rnd = new SplittableRandom(seed ^ 0x5DEECE66DL);
         this.lastGenerated = start;
         this.nextChatter = start.plusSeconds(8);
         this.nextIncidentTick = start.plusSeconds(5);
-        this.nextFileError = start.plusSeconds(1);
+        this.nextFileError = start.plusSeconds(60);
     }
 
     /** Lines with a timestamp at or after {@code since}, oldest first. */
@@ -69,19 +70,40 @@ public final class DemoLogs {
 
     // ---------------------------------------------------------------- producers
 
-    void startSequence(Instant t) {
+    /** The whole start sequence at once, as after a restart. */
+    void startSequence(Instant t, DemoWorld.View v) {
+        starting(t);
+        for (DemoComponent c : v.components()) if ("unhealthy".equals(c.state)) unhealthy(t.plusMillis(20), c);
+        started(t.plusMillis(45));
+    }
+
+    /** The first half: before the initial graph evaluation. */
+    void starting(Instant t) {
+        emit(t, "info", "Alloy is starting", "version", "v1.18.0", "revision", "66ebea8", "branch", "HEAD");
+        pendingTrace = traceId();
+        emit(t.plusMillis(3), "info", "starting complete graph evaluation", "controller_path", "/", "controller_id", "", "trace_id", pendingTrace);
+    }
+
+    /** The second half: evaluation finished, services scheduled, HTTP listening. */
+    void started(Instant t) {
         Instant at = t;
-        emit(at, "info", "Alloy is starting", "version", "v1.18.0", "revision", "66ebea8", "branch", "HEAD");
-        String trace = traceId();
-        emit(at = at.plusMillis(3), "info", "starting complete graph evaluation", "controller_path", "/", "controller_id", "", "trace_id", trace);
-        emit(at = at.plusMillis(40), "info", "finished complete graph evaluation", "controller_path", "/", "controller_id", "",
-                "trace_id", trace, "duration", GoTime.duration(0.0387));
+        emit(at, "info", "finished complete graph evaluation", "controller_path", "/", "controller_id", "",
+                "trace_id", pendingTrace == null ? traceId() : pendingTrace, "duration", GoTime.duration(0.0387));
         emit(at = at.plusMillis(1), "info", "scheduling loaded components and services");
         emit(at = at.plusMillis(2), "info", "starting cluster node", "service", "cluster", "peers_count", "0", "peers", "",
                 "advertise_addr", listenAddr, "minimum_cluster_size", "0");
         emit(at = at.plusMillis(1), "info", "now listening for http traffic", "service", "http", "addr", listenAddr);
         emit(at = at.plusMillis(1), "info", "peers changed", "service", "cluster", "peers_count", "1", "min_cluster_size", "0", "peers", "demo-alloy");
         emit(at.plusMillis(1), "info", "{^_^} Alloy is running");
+    }
+
+    /** What an unhealthy component says about itself; local.file repeats its read error on every poll. */
+    void unhealthy(Instant t, DemoComponent c) {
+        if (c.decl.name().equals("local.file") && c.message.startsWith("failed to read file: ")) {
+            component(t, "error", c, "failed to read file", "err", c.message.substring("failed to read file: ".length()));
+        } else {
+            component(t, "error", c, "component health changed", "state", c.state, "err", c.message);
+        }
     }
 
     void component(Instant t, String level, DemoComponent c, String msg, String... kv) {
@@ -128,10 +150,7 @@ public final class DemoLogs {
 
     private void fileErrors(DemoWorld.View v, Instant t) {
         for (DemoComponent c : v.components()) {
-            if (c.decl.name().equals("local.file") && "unhealthy".equals(c.state)) {
-                String err = c.message.startsWith("failed to read file: ") ? c.message.substring("failed to read file: ".length()) : c.message;
-                component(t, "error", c, "failed to read file", "err", err);
-            }
+            if (c.decl.name().equals("local.file") && "unhealthy".equals(c.state)) unhealthy(t, c);
         }
     }
 

@@ -91,8 +91,14 @@ final class DemoPprof {
         }
         try {
             double before = world.read(DemoWorld.View::cpuSeconds);
+            int restarts = world.restarts();
             long startNanos = nanos();
             options.sleeper().sleep(Duration.ofSeconds(seconds));
+            if (world.restarts() != restarts) {
+                // The process that was profiling is gone: the client sees the connection drop, no body.
+                ex.close();
+                return;
+            }
             double used = world.read(DemoWorld.View::cpuSeconds) - before;
             if (used <= 0) used = seconds * 0.05; // a frozen test clock: assume a typical 5 % of a core
             binary(ex, "profile", cpuProfile(startNanos, seconds, used));

@@ -59,6 +59,7 @@ public final class DemoWorld {
     private long loadFailures;
     private String configHash = "0".repeat(64);
     private boolean rejectNewWriterCredentials;
+    private int evaluationQueueSize;
 
     DemoWorld(Clock clock, long seed, DemoLogs logs) {
         this.clock = clock;
@@ -88,11 +89,12 @@ public final class DemoWorld {
                 double rate = Kind.of(d.name()).baseRate() * (0.6 + 0.8 * rnd.nextDouble());
                 c = new DemoComponent(d, rate, rnd.nextDouble() * Math.PI * 2, now);
                 if (c.kind.writer && rejectNewWriterCredentials) c.failing401 = true;
-                logs.component(now, "info", c, "starting component");
+                if ("unhealthy".equals(c.state)) logs.unhealthy(now, c);
             } else {
                 boolean healthDeclared = d.health() != null || c.decl.health() != null;
                 c.decl = d;
-                if (healthDeclared) c.applyDeclaredHealth(now);
+                // Any load re-runs Synchronize, which restarts exited tasks (facts §10.7).
+                if (healthDeclared || "exited".equals(c.state)) c.applyDeclaredHealth(now);
             }
             components.add(c);
             byId.put(d.globalID(), c);
@@ -224,7 +226,10 @@ public final class DemoWorld {
     /** A process restart: new start time, every counter back to zero, a fresh log start sequence. */
     public synchronized void restart() {
         advanceTo(clock.instant());
-        startTime = last;
+        // A real restart takes seconds; a test's may not. Keep the whole-second start time moving so
+        // every reader (alloy_resources_* has whole seconds) sees the new process.
+        Instant minimum = startTime.plusSeconds(2);
+        startTime = last.isBefore(minimum) ? minimum : last;
         restarts++;
         cpuSeconds = 0;
         netRx = netTx = gcCount = gcPauseSum = allocTotal = 0;
@@ -239,7 +244,7 @@ public final class DemoWorld {
         lastLoadSuccessful = true;
         lastLoadSuccess = last;
         loadFailures = 0;
-        logs.startSequence(last);
+        logs.startSequence(last, new View());
     }
 
     synchronized void recordLoad(boolean parsed, String hashSource) {
@@ -317,6 +322,18 @@ public final class DemoWorld {
         c.state = state;
         c.message = message == null ? "" : message;
         c.updated = last;
+    }
+
+    /** An evaluation that took this long: the histogram sees it, and from a minute on the slow counter too. */
+    synchronized void slowEvaluation(String globalId, double seconds) {
+        advanceTo(clock.instant());
+        DemoComponent c = require(globalId);
+        evalHistogram(c.moduleID()).observe(seconds);
+        if (seconds >= 60) c.slowEvaluationSeconds += seconds;
+    }
+
+    synchronized void evaluationQueueSize(int n) {
+        evaluationQueueSize = Math.max(0, n);
     }
 
     synchronized void rejectNewWriterCredentials(boolean reject) {
@@ -460,6 +477,10 @@ public final class DemoWorld {
 
         Map<String, Histogram> evalHistograms() {
             return evalHistograms;
+        }
+
+        int evaluationQueueSize() {
+            return evaluationQueueSize;
         }
 
         Map<String, Histogram> depWaitHistograms() {

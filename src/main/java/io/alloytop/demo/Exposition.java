@@ -34,16 +34,23 @@ final class Exposition {
     void sample(String family, String series, double value, String... labels) {
         Family f = families.get(family);
         if (f == null) throw new IllegalStateException("undeclared family " + family);
-        TreeMap<String, String> sorted = new TreeMap<>();
-        for (int i = 0; i + 1 < labels.length; i += 2) sorted.put(labels[i], labels[i + 1]);
-        StringBuilder sb = new StringBuilder(series.length() + 64).append(series);
-        if (!sorted.isEmpty()) {
+        String[] l = labels.clone();
+        // Label pairs sorted by name, as client_golang writes them (a few pairs: insertion sort).
+        for (int i = 2; i + 1 < l.length; i += 2) {
+            for (int j = i; j >= 2 && l[j - 2].compareTo(l[j]) > 0; j -= 2) {
+                String k = l[j - 2], v = l[j - 1];
+                l[j - 2] = l[j];
+                l[j - 1] = l[j + 1];
+                l[j] = k;
+                l[j + 1] = v;
+            }
+        }
+        StringBuilder sb = new StringBuilder(series.length() + 96).append(series);
+        if (l.length >= 2) {
             sb.append('{');
-            boolean first = true;
-            for (Map.Entry<String, String> e : sorted.entrySet()) {
-                if (!first) sb.append(',');
-                first = false;
-                sb.append(e.getKey()).append("=\"").append(escape(e.getValue())).append('"');
+            for (int i = 0; i + 1 < l.length; i += 2) {
+                if (i > 0) sb.append(',');
+                sb.append(l[i]).append("=\"").append(escape(l[i + 1])).append('"');
             }
             sb.append('}');
         }
@@ -97,6 +104,19 @@ final class Exposition {
         if (Double.isNaN(v)) return "NaN";
         if (Double.isInfinite(v)) return v > 0 ? "+Inf" : "-Inf";
         if (v == 0) return (1 / v < 0) ? "-0" : "0";
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            // Integral values (most counters and bucket counts) without BigDecimal.
+            long n = (long) Math.abs(v);
+            String sign = v < 0 ? "-" : "";
+            if (n < 1_000_000) return sign + n;
+            String digits = Long.toString(n);
+            int exp = digits.length() - 1;
+            int end = digits.length();
+            while (end > 1 && digits.charAt(end - 1) == '0') end--;
+            StringBuilder sb = new StringBuilder(sign).append(digits.charAt(0));
+            if (end > 1) sb.append('.').append(digits, 1, end);
+            return sb.append("e+").append(exp < 10 ? "0" : "").append(exp).toString();
+        }
         BigDecimal bd = new BigDecimal(Double.toString(v)).stripTrailingZeros();
         String digits = bd.unscaledValue().abs().toString();
         int exp = digits.length() - 1 - bd.scale();

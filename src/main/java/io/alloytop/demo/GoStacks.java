@@ -170,22 +170,23 @@ final class GoStacks {
                 w(1, "github.com/grafana/alloy/internal/component/pyroscope/scrape.(*scrapeLoop).scrape", GOEXIT));
     }
 
+    /** Go records heap stacks from the allocating caller, so malloc internals are not leaves here. */
     static List<DemoPprof.Weighted> heap() {
         return List.of(
-                w(22, "runtime.mallocgc", "runtime.makeslice", "github.com/grafana/alloy/internal/static/metrics/wal.(*appender).Append",
+                w(22, "github.com/grafana/alloy/internal/static/metrics/wal.(*appender).Append",
                         "github.com/grafana/alloy/internal/component/prometheus.(*appender).Append", "github.com/prometheus/prometheus/scrape.(*scrapeLoop).append", SCRAPE_REPORT, SCRAPE_RUN, GOEXIT),
-                w(16, "runtime.mallocgc", "runtime.mapassign_faststr", "github.com/prometheus/prometheus/scrape.(*scrapeLoop).append", SCRAPE_REPORT, SCRAPE_RUN, GOEXIT),
-                w(12, "runtime.mallocgc", "runtime.growslice", "github.com/prometheus/prometheus/storage/remote.buildWriteRequest", SEND, SHARD, GOEXIT),
-                w(9, "runtime.mallocgc", "runtime.makeslice", "github.com/prometheus/prometheus/tsdb/wlog.(*Watcher).readSegment", "github.com/prometheus/prometheus/tsdb/wlog.(*Watcher).watch",
+                w(16, "runtime.mapassign_faststr", "github.com/prometheus/prometheus/scrape.(*scrapeLoop).append", SCRAPE_REPORT, SCRAPE_RUN, GOEXIT),
+                w(12, "github.com/prometheus/prometheus/storage/remote.buildWriteRequest", SEND, SHARD, GOEXIT),
+                w(9, "github.com/prometheus/prometheus/tsdb/wlog.(*Watcher).readSegment", "github.com/prometheus/prometheus/tsdb/wlog.(*Watcher).watch",
                         "github.com/prometheus/prometheus/tsdb/wlog.(*Watcher).loop", GOEXIT),
-                w(7, "runtime.mallocgc", "runtime.newobject", "github.com/prometheus/prometheus/model/labels.(*ScratchBuilder).Labels",
+                w(7, "github.com/prometheus/prometheus/model/labels.(*ScratchBuilder).Labels",
                         "github.com/prometheus/prometheus/scrape.(*scrapeLoop).append", SCRAPE_REPORT, SCRAPE_RUN, GOEXIT),
-                w(5, "runtime.mallocgc", "runtime.growslice", "github.com/grafana/alloy/internal/component/common/loki/client.(*batch).encode",
+                w(5, "github.com/grafana/alloy/internal/component/common/loki/client.(*batch).encode",
                         "github.com/grafana/alloy/internal/component/common/loki/client.(*client).sendBatch", LOKI_RUN, GOEXIT),
-                w(4, "runtime.mallocgc", "runtime.makeslice", "bufio.(*Reader).Peek", HTTP_SERVE, GOEXIT),
-                w(3, "runtime.mallocgc", "runtime.newobject", "github.com/prometheus/client_golang/prometheus.(*Registry).Gather",
+                w(4, "bufio.(*Reader).Peek", HTTP_SERVE, GOEXIT),
+                w(3, "github.com/prometheus/client_golang/prometheus.(*Registry).Gather",
                         "github.com/prometheus/client_golang/prometheus/promhttp.HandlerForTransactional.func1", "github.com/gorilla/mux.(*Router).ServeHTTP", "net/http.serverHandler.ServeHTTP", HTTP_SERVE, GOEXIT),
-                w(2, "runtime.mallocgc", "runtime.makeslice", "google.golang.org/grpc/internal/transport.(*http2Client).reader", GOEXIT));
+                w(2, "google.golang.org/grpc/internal/transport.(*http2Client).reader", GOEXIT));
     }
 
     static List<DemoPprof.Weighted> goroutine() {

@@ -104,7 +104,11 @@ final class HttpReplies {
 
     static byte[] gzip(byte[] in) throws IOException {
         ByteArrayOutputStream bos = new ByteArrayOutputStream(in.length / 4 + 64);
-        try (GZIPOutputStream gz = new GZIPOutputStream(bos)) {
+        try (GZIPOutputStream gz = new GZIPOutputStream(bos, 8192) {
+            {
+                def.setLevel(java.util.zip.Deflater.BEST_SPEED); // as Go servers favour speed for live responses
+            }
+        }) {
             gz.write(in);
         }
         return bos.toByteArray();

@@ -72,13 +72,17 @@ final class MetricsText {
                 x.sample("alloy_component_controller_running_components", s.getValue(), Exposition.with(labels, "health_type", s.getKey()));
             }
             x.sample("alloy_component_controller_evaluating", 0, labels);
-            x.sample("alloy_component_evaluation_queue_size", 0, labels);
+            x.sample("alloy_component_evaluation_queue_size", e.getKey().isEmpty() ? v.evaluationQueueSize() : 0, labels);
             Histogram h = v.evalHistograms().get(e.getKey());
             if (h != null) x.histogram("alloy_component_evaluation_seconds", h, labels);
             Histogram w = v.depWaitHistograms().get(e.getKey());
             if (w != null) x.histogram("alloy_component_dependencies_wait_seconds", w, labels);
         }
+        x.family("alloy_component_evaluation_slow_seconds", "counter", "Number of seconds spent evaluating components that are taking longer than 1m0s");
         for (DemoComponent c : v.components()) {
+            if (c.slowEvaluationSeconds > 0) {
+                x.sample("alloy_component_evaluation_slow_seconds", c.slowEvaluationSeconds, Exposition.with(ctl(c.moduleID()), "component_id", c.localID()));
+            }
             for (String to : c.edges) {
                 x.sample("alloy_component_graph_connection", 1, Exposition.with(Exposition.with(ctl(c.moduleID()), "from", c.localID()), "to", to));
             }

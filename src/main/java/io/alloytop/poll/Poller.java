@@ -26,7 +26,8 @@ import java.util.function.Supplier;
  * consumer. /metrics, the component list and /-/ready are fetched concurrently, so one poll takes
  * at most one timeout. While Alloy is down or not Alloy the poller backs off exponentially (up to
  * {@link #MAX_BACKOFF} or the interval, whichever is longer) so a struggling Alloy is not hammered;
- * {@link #refreshNow()} polls at once regardless.
+ * {@link #refreshNow()} polls at once regardless. The consumer is called on the poller thread;
+ * a UI hands the snapshot over to its own event queue.
  */
 public final class Poller implements AutoCloseable {
     public static final Duration MAX_BACKOFF = Duration.ofSeconds(30);

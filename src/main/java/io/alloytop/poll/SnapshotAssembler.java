@@ -22,8 +22,11 @@ public final class SnapshotAssembler {
     public static final int CAPACITY = 900;
     /** Rates over shorter spans are mostly counter quantisation (10 ms CPU ticks): keep the last value. */
     static final long MIN_RATE_SPAN_MILLIS = 250;
-    /** A start time that moves by more than this is a restart, not float noise. */
-    private static final double RESTART_EPSILON_SECONDS = 1.0;
+    /**
+     * A start time that moves by more than this is a restart, not float noise: Go's collector
+     * reports it with clock-tick (10 ms) resolution, and systemd restarts a crashed Alloy within 100 ms.
+     */
+    private static final double RESTART_EPSILON_SECONDS = 0.05;
 
     private static final String[] KEYS = {
         SeriesKeys.ALLOY_CPU, SeriesKeys.ALLOY_RSS, SeriesKeys.GO_HEAP, SeriesKeys.GOROUTINES,

@@ -120,6 +120,37 @@ class HttpAlloyClientTest {
     }
 
     @Test
+    void manyModulesAreFetchedAFewAtATimeInAStableOrder() {
+        StringBuilder root = new StringBuilder("[");
+        for (int i = 0; i < 8; i++) {
+            String mod = "foreach.hosts/foreach_h" + i + "_1";
+            if (i > 0) root.append(',');
+            root.append(comp("foreach", "hosts" + i, "", "healthy", "ok", mod));
+            String body = "[" + comp("prometheus.scrape", "s", mod, "healthy", "ok") + "]";
+            server.route("/api/v0/web/modules/" + mod + "/components", ex -> {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                FakeHttp.send(ex, 200, "text/plain; charset=utf-8", body);
+            });
+        }
+        server.textJson("/api/v0/web/components", root.append(']').toString());
+        server.textJson("/api/v0/web/remotecfg/components", "[]");
+        try (HttpAlloyClient c = client()) {
+            long t0 = System.nanoTime();
+            List<Component> all = c.allComponents().orNull();
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertEquals(16, all.size());
+            for (int i = 0; i < 8; i++) {
+                assertEquals("foreach.hosts/foreach_h" + i + "_1/prometheus.scrape.s", all.get(8 + i).globalID());
+            }
+            assertTrue(ms < 8 * 300, "8 slow module lists took " + ms + " ms: not overlapped");
+        }
+    }
+
+    @Test
     void remoteConfigComponentsAndModulesAreIncludedAndErrorsTolerated() {
         server.textJson("/api/v0/web/components", "[" + comp("local.file", "a", "", "healthy", "ok") + "]");
         server.textJson("/api/v0/web/remotecfg/components", "["
@@ -416,6 +447,14 @@ class HttpAlloyClientTest {
             Result<Boolean> r = c.ready();
             assertEquals(Failure.Kind.DNS, kind(r), r.failureOrNull().message());
             assertTrue(r.failureOrNull().message().contains("no-such-host.invalid"));
+        }
+    }
+
+    @Test
+    void zeroTimeoutIsNotUnbounded() {
+        Result<HttpAlloyClient> r = HttpAlloyClient.create(ConnectionSettings.of(server.url()).withTimeout(Duration.ZERO));
+        try (HttpAlloyClient c = r.orNull()) {
+            assertEquals(Duration.ofMillis(100), c.settings().timeout());
         }
     }
 

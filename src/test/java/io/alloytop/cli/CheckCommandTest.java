@@ -140,7 +140,7 @@ class CheckCommandTest {
         assertTrue(r.firstLine().endsWith("2 of 4 components not healthy, ready"), r.firstLine());
         assertTrue(r.out().contains("    exited     self_monitor.main/prometheus.relabel.r: component shut down with error"),
                 r.out());
-        assertTrue(r.out().contains("    unhealthy  self_monitor.main/local.file.key: failed to read file: [31mopen"),
+        assertTrue(r.out().contains("    unhealthy  self_monitor.main/local.file.key: failed to read file: \u241b[31mopen"),
                 r.out());
         assertFalse(r.out().contains("\u001b"));
         assertFalse(r.out().contains("\u0007"));

@@ -42,6 +42,32 @@ class DemoServerCommandTest {
     }
 
     @Test
+    void usernameAndPasswordFileTurnOnBasicAuth(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path pw = dir.resolve("pw");
+        java.nio.file.Files.writeString(pw, "s3cret\n");
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        DemoServerCommand cmd = cl.getSubcommands().get("demo-server").getCommand();
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cl.execute("demo-server", "--username", "admin", "--password-file", pw.toString()));
+        Matcher m = null;
+        for (int i = 0; i < 100; i++) {
+            m = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)").matcher(out.toString());
+            if (m.find()) break;
+            Thread.sleep(50);
+        }
+        assertTrue(m != null && m.find(0), "printed its URL: " + out);
+        HttpClient client = HttpClient.newHttpClient();
+        assertEquals(401, client.send(HttpRequest.newBuilder(URI.create(m.group(1) + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        String auth = "Basic " + java.util.Base64.getEncoder().encodeToString("admin:s3cret".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(200, client.send(HttpRequest.newBuilder(URI.create(m.group(1) + "/metrics")).header("Authorization", auth).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertTrue(!out.toString().contains("s3cret"), "the password is never printed");
+        cmd.stop.countDown();
+        assertEquals(ExitCodes.OK, exit.get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
     void aBusyPortIsAClearFailure() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             CommandLine cl = Main.commandLine();

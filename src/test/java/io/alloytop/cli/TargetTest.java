@@ -38,12 +38,24 @@ class TargetTest {
         Target.DemoStarter saved = Target.demoStarter;
         try (FakeHttp demo = FakeHttp.start()) {
             demo.status("/-/ready", 200, "Alloy is ready.\n");
+            demo.status("/metrics", 200, "alloy_build_info{version=\"v1.18.0\"} 1\n");
+            demo.textJson("/api/v0/web/components", "[]");
+            demo.textJson("/api/v0/web/remotecfg/components", "[]");
             Target.demoStarter = prefix -> new Target.Demo(demo.url(), stopped::incrementAndGet);
             try (Target t = Target.open(parse("--demo", "--url", "http://192.0.2.1:1"))) {
                 assertTrue(t.isDemo());
                 assertTrue(t.isLocal());
                 assertEquals(demo.url(), t.baseUrl(), "--demo wins over --url");
                 assertEquals(true, t.api().ready().orNull());
+                java.util.concurrent.BlockingQueue<io.alloytop.poll.AlloySnapshot> q =
+                        new java.util.concurrent.LinkedBlockingQueue<>();
+                try (io.alloytop.poll.Poller p = t.newPoller(java.time.Duration.ofSeconds(2), q::add)) {
+                    p.start();
+                    io.alloytop.poll.AlloySnapshot s = q.poll(5, java.util.concurrent.TimeUnit.SECONDS);
+                    assertEquals(demo.url(), s.target());
+                    assertTrue(s.reachable(), String.valueOf(s.failure()));
+                    assertTrue(s.ready());
+                }
                 assertEquals(0, stopped.get());
             }
             assertEquals(1, stopped.get());

@@ -121,6 +121,16 @@ class DemoMetricsTest {
     }
 
     @Test
+    void aQuickRestartStillMovesTheStartTimeByWholeSeconds() throws Exception {
+        demo = DemoAlloy.start(DemoOptions.defaults().withClock(clock));
+        Map<String, Double> a = scrape();
+        demo.faults().restart();
+        Map<String, Double> b = scrape();
+        assertTrue(MetricsLines.one(b, "alloy_resources_process_start_time_seconds") - MetricsLines.one(a, "alloy_resources_process_start_time_seconds") >= 2);
+        assertTrue(MetricsLines.one(b, "process_start_time_seconds") - MetricsLines.one(a, "process_start_time_seconds") >= 2);
+    }
+
+    @Test
     void scaleOptionBuildsSixHundredComponentsAcrossThirtyModules() throws Exception {
         demo = DemoAlloy.start(DemoOptions.defaults().withClock(clock).withScale(600));
         int n = demo.world().componentIds().size();

@@ -175,6 +175,8 @@ class DemoRoutesTest {
         Http.Reply d = Http.get(base + "/api/v0/web/remotecfg/components/prometheus.scrape.fleet");
         assertEquals(200, d.status());
         assertEquals("remotecfg", json(d).get("moduleID").asText());
+        assertEquals(404, Http.get(base + "/api/v0/web/components/remotecfg/prometheus.scrape.fleet").status(), "only via the remotecfg routes");
+        assertEquals(500, Http.get(base + "/api/v0/web/modules/remotecfg/components").status());
     }
 
     @Test

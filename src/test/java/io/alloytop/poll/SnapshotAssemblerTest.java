@@ -78,11 +78,11 @@ class SnapshotAssemblerTest {
         SnapshotAssembler a = new SnapshotAssembler("http://x:1", false);
         a.assemble(T0, ok(TestMetrics.alloy(START, 5000), List.of()), null, null);
         a.assemble(T0.plusSeconds(2), ok(TestMetrics.alloy(START, 5001), List.of()), null, null);
-        // restarted: counter back near zero, new start time
-        AlloySnapshot r = a.assemble(T0.plusSeconds(4), ok(TestMetrics.alloy(START + 3, 0.2), List.of()), null, null);
+        // restarted by systemd within a fraction of a second: counter back near zero, new start time
+        AlloySnapshot r = a.assemble(T0.plusSeconds(4), ok(TestMetrics.alloy(START + 0.2, 0.2), List.of()), null, null);
         assertEquals(1, r.restarts());
         assertTrue(Double.isNaN(r.stats().alloyCpuPercent()));
-        AlloySnapshot after = a.assemble(T0.plusSeconds(6), ok(TestMetrics.alloy(START + 3, 0.6), List.of()), null, null);
+        AlloySnapshot after = a.assemble(T0.plusSeconds(6), ok(TestMetrics.alloy(START + 0.2, 0.6), List.of()), null, null);
         assertEquals(20.0, after.stats().alloyCpuPercent(), 1e-9);
         SeriesView cpu = after.series(SeriesKeys.ALLOY_CPU);
         assertEquals(50.0, cpu.max(), 1e-9, "no spike anywhere in the series");
