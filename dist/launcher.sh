@@ -35,7 +35,9 @@ else
   ca_bundle=
   for f in /etc/ssl/certs/ca-certificates.crt /etc/pki/tls/certs/ca-bundle.crt \
            /etc/ssl/ca-bundle.pem /etc/ssl/cert.pem; do
-    if [ -r "$f" ]; then ca_bundle=$f; break; fi
+    # an unusable trust store breaks even plain-http requests (OkHttp loads it up front), so only
+    # a bundle that holds a certificate is chosen
+    if [ -r "$f" ] && grep -q -e '-----BEGIN CERTIFICATE-----' "$f" 2>/dev/null; then ca_bundle=$f; break; fi
   done
   if [ -z "$ca_bundle" ]; then
     for f in /etc/pki/ca-trust/extracted/java/cacerts /etc/ssl/certs/java/cacerts; do

@@ -1,9 +1,10 @@
 package io.alloytop.dist;
 
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.Key;
 import java.security.KeyStoreException;
 import java.security.KeyStoreSpi;
@@ -18,10 +19,13 @@ import java.util.Map;
 
 /**
  * The certificates of a PEM bundle as trusted-certificate entries ("cert-0", "cert-1", ...). Read
- * only: a CA bundle belongs to the host's package manager, never to us. Non-certificate text
- * between the PEM blocks (comments, "# Issuer" lines) is ignored by the X.509 factory.
+ * only: a CA bundle belongs to the host's package manager, never to us. Text between the PEM blocks
+ * (comments, "# Issuer" lines) is skipped, and so is a block that does not parse.
  */
 public final class PemKeyStore extends KeyStoreSpi {
+    private static final String BEGIN = "-----BEGIN CERTIFICATE-----";
+    private static final String END = "-----END CERTIFICATE-----";
+
     private final Map<String, Certificate> certs = new LinkedHashMap<>();
     private Date loaded = new Date();
 
@@ -30,11 +34,24 @@ public final class PemKeyStore extends KeyStoreSpi {
         certs.clear();
         loaded = new Date();
         if (stream == null) return; // an empty store, as KeyStore.load(null, null) promises
+        String text = new String(stream.readAllBytes(), StandardCharsets.US_ASCII);
+        CertificateFactory x509 = CertificateFactory.getInstance("X.509");
         int i = 0;
-        for (Certificate c : CertificateFactory.getInstance("X.509")
-                .generateCertificates(new BufferedInputStream(stream))) {
-            certs.put("cert-" + i++, c);
+        int from = 0;
+        while (true) {
+            int begin = text.indexOf(BEGIN, from);
+            if (begin < 0) break;
+            int end = text.indexOf(END, begin);
+            if (end < 0) break;
+            from = end + END.length();
+            byte[] block = text.substring(begin, from).getBytes(StandardCharsets.US_ASCII);
+            try {
+                certs.put("cert-" + i++, x509.generateCertificate(new ByteArrayInputStream(block)));
+            } catch (CertificateException damaged) {
+                // one damaged block must not take every other CA (and so all of TLS) down with it
+            }
         }
+        if (certs.isEmpty()) throw new IOException("no readable certificates in the PEM CA bundle");
     }
 
     @Override

@@ -53,8 +53,8 @@ final class BundleSandbox {
         this.toolDir = Files.createDirectories(work.resolve("path"));
         this.home = Files.createDirectories(work.resolve("home"));
         this.fallbackTmp = Files.createDirectories(work.resolve("tmp"));
-        // the launcher needs only these two programs; everything else is sh builtins
-        for (String tool : List.of("dirname", "readlink")) {
+        // the launcher needs only these programs; everything else is sh builtins
+        for (String tool : List.of("dirname", "readlink", "grep")) {
             Path target = which(tool);
             Path link = toolDir.resolve(tool);
             Files.deleteIfExists(link);

@@ -49,6 +49,22 @@ class PemKeyStoreTest {
     }
 
     @Test
+    void aDamagedBlockIsSkippedButABundleWithoutCertificatesIsAnError() throws Exception {
+        String good;
+        try (InputStream in = PemKeyStoreTest.class.getResourceAsStream("/dist/two-cas.pem")) {
+            good = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+        }
+        String damaged = "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n";
+        KeyStore ks = KeyStore.getInstance("PEM", new PemTrustProvider());
+        ks.load(new java.io.ByteArrayInputStream((damaged + good).getBytes(java.nio.charset.StandardCharsets.US_ASCII)), null);
+        assertEquals(2, ks.size());
+
+        KeyStore empty = KeyStore.getInstance("PEM", new PemTrustProvider());
+        assertThrows(java.io.IOException.class, () -> empty.load(new java.io.ByteArrayInputStream(damaged.getBytes(
+                java.nio.charset.StandardCharsets.US_ASCII)), null));
+    }
+
+    @Test
     void isReadOnlyAndEmptyWithoutAStream() throws Exception {
         KeyStore ks = KeyStore.getInstance("PEM", new PemTrustProvider());
         ks.load(null, null);
