@@ -1,6 +1,7 @@
 package io.alloytop.dist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.alloytop.cli.Main;
@@ -237,6 +238,35 @@ class BundleIT {
                 "ALLOYTOP_SYSTEM_CA_BUNDLE", "");
         BundleSandbox.Result untrusted = box.alloytop(bundledRoots, keys.toString(), "default", pw);
         assertTrue(untrusted.exit() != 0 && untrusted.err().contains("PKIX"), untrusted::describe);
+    }
+
+    @Test
+    void classDataArchiveMapsUnpackedAndCoversAppClassesOnceInstalled() throws Exception {
+        // -Xshare:on turns "archive unusable" into a start-up failure instead of a silent slow start
+        Map<String, String> strict = Map.of("ALLOYTOP_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info");
+        BundleSandbox.Result unpacked = box.alloytop(strict, "--version");
+        assertEquals(0, unpacked.exit(), unpacked::describe);
+        assertTrue(unpacked.out().contains("java.lang.Object source: shared objects file"), unpacked::describe);
+
+        Path work = box.bundle.getParent().getParent();
+        Path prefix = work.resolve("installed/opt/alloytop");
+        Path bin = work.resolve("installed/bin");
+        Path share = work.resolve("installed/share");
+        BundleSandbox.deleteTree(work.resolve("installed"));
+        String installer = box.bundle.resolve("install.sh").toString();
+        exec(List.of("sh", installer, "--prefix", prefix.toString(), "--bin-dir", bin.toString(),
+                "--share-dir", share.toString()));
+        assertTrue(Files.isSymbolicLink(bin.resolve("alloytop")));
+        assertTrue(Files.isSymbolicLink(share.resolve("man/man1/alloytop.1.gz")));
+        BundleSandbox.Result installed = box.run(strict, List.of(bin.resolve("alloytop").toString(), "--version"));
+        assertEquals(0, installed.exit(), installed::describe);
+        assertTrue(installed.out().contains("io.alloytop.cli.Main source: shared objects file"), installed::describe);
+
+        exec(List.of("sh", installer, "--prefix", prefix.toString(), "--bin-dir", bin.toString(),
+                "--share-dir", share.toString(), "--uninstall"));
+        assertFalse(Files.exists(prefix));
+        assertFalse(Files.exists(bin.resolve("alloytop"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        assertFalse(Files.exists(share.resolve("bash-completion/completions/alloytop"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
     }
 
     @Test
