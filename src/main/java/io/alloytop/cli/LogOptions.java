@@ -3,32 +3,35 @@ package io.alloytop.cli;
 import io.alloytop.logs.LogSettings;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ScopeType;
 
-/** Where Alloy's logs come from; shared by the monitor and `alloytop logs`. */
+/**
+ * Where Alloy's logs come from; shared by the monitor and `alloytop logs`. Not inherited by
+ * sub-commands: each command that reads logs mixes it in itself ({@code @Mixin LogOptions}), so
+ * the monitor and `logs` can both carry it without clashing option names.
+ */
 public final class LogOptions {
-    @Option(names = "--logs", scope = ScopeType.INHERIT, paramLabel = "SOURCE", defaultValue = "auto",
+    @Option(names = "--logs", paramLabel = "SOURCE", defaultValue = "auto",
             converter = ModeConverter.class,
             description = "log source: journal, gateway, file, none or auto (default: ${DEFAULT-VALUE})")
     LogSettings.Mode mode = LogSettings.Mode.AUTO;
 
-    @Option(names = "--unit", scope = ScopeType.INHERIT, paramLabel = "UNIT", defaultValue = LogSettings.DEFAULT_UNIT,
+    @Option(names = "--unit", paramLabel = "UNIT", defaultValue = LogSettings.DEFAULT_UNIT,
             description = "systemd unit whose journal to read (default: ${DEFAULT-VALUE})")
     String unit = LogSettings.DEFAULT_UNIT;
 
-    @Option(names = "--journal-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
+    @Option(names = "--journal-dir", paramLabel = "DIR",
             description = "read journal files from DIR (copied from another host) instead of the system journal")
     Path journalDir;
 
-    @Option(names = "--journal-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+    @Option(names = "--journal-url", paramLabel = "URL",
             description = "systemd-journal-gatewayd to read from, e.g. http://host:19531")
     String journalUrl;
 
-    @Option(names = "--log-file", scope = ScopeType.INHERIT, paramLabel = "PATH",
+    @Option(names = "--log-file", paramLabel = "PATH",
             description = "follow a plain log file (across rotation) instead of the journal")
     Path logFile;
 
-    @Option(names = "--log-lines", scope = ScopeType.INHERIT, paramLabel = "N", defaultValue = "10000",
+    @Option(names = "--log-lines", paramLabel = "N", defaultValue = "10000",
             description = "log lines kept in memory and loaded at start (default: ${DEFAULT-VALUE})")
     int logLines = LogSettings.DEFAULT_LINES;
 

@@ -9,6 +9,9 @@ import io.alloytop.logs.LogSink;
 import io.alloytop.logs.LogSource;
 import io.alloytop.logs.LogSources;
 import io.alloytop.text.Sanitizer;
+import io.alloytop.demo.DemoAlloy;
+import io.alloytop.demo.DemoOptions;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +21,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** `alloytop logs`: Alloy's logs from the same sources and parser as the monitor, sanitised, for pipes. */
@@ -29,6 +33,9 @@ final class LogsCommand implements Callable<Integer> {
 
     @Spec
     CommandLine.Model.CommandSpec spec;
+
+    @ParentCommand
+    Main parent;
 
     @Mixin
     LogOptions logOptions = new LogOptions();
@@ -54,7 +61,24 @@ final class LogsCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         LogFilter filter = new LogFilter(parseLevel(level), component);
         LogSettings settings = logOptions.settings(lines, follow);
-        LogSources.Choice choice = LogSources.select(settings);
+        if (parent != null && parent.global.demo()) return runDemo(filter);
+        return run(LogSources.select(settings), filter);
+    }
+
+    /** --demo: the embedded Alloy's generated lines, through the same parser and printer. */
+    private int runDemo(LogFilter filter) throws InterruptedException {
+        DemoAlloy demo;
+        try {
+            demo = DemoAlloy.start(DemoOptions.defaults());
+        } catch (IOException e) {
+            throw new UserError("--demo: the embedded Alloy did not start: " + e.getMessage());
+        }
+        try (demo) {
+            return run(new LogSources.Choice(DemoLogFeed.source(demo.logs(), lines, follow), null, false), filter);
+        }
+    }
+
+    private int run(LogSources.Choice choice, LogFilter filter) throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (choice.source() == null) {

@@ -13,9 +13,12 @@ public final class Main implements Callable<Integer> {
     @Mixin
     GlobalOptions global = new GlobalOptions();
 
+    @Mixin
+    io.alloytop.ui.UiOptions ui = new io.alloytop.ui.UiOptions();
+
     @Override
     public Integer call() {
-        return Commands.runMonitor(global);
+        return Commands.runMonitor(global, ui);
     }
 
     public static void main(String[] args) {

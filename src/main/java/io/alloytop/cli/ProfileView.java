@@ -47,9 +47,6 @@ record ProfileView(String sampleIndex, int top, ProfileSummary.SortKey sort, int
         }
         ProfileSummary s = data.summary(index).sortedBy(sort);
         List<StackGroup> groups = groupStacks && "goroutine".equals(data.kind()) ? data.stacks(index) : null;
-        if (!data.dropFrames().isEmpty()) {
-            err.println("alloytop: note: this profile sets drop_frames, which go tool pprof applies and alloytop does not");
-        }
         if (json) {
             out.print(ProfileReport.json(s, top, groups, stacks, info));
         } else {

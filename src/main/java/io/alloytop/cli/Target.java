@@ -81,6 +81,11 @@ public final class Target implements AutoCloseable {
         return api.baseUrl();
     }
 
+    /** The embedded demo Alloy with --demo (the monitor shows its logs), else null. */
+    public io.alloytop.demo.DemoAlloy demoAlloy() {
+        return demo instanceof io.alloytop.demo.DemoAlloy d ? d : null;
+    }
+
     public boolean isDemo() {
         return demo != null;
     }

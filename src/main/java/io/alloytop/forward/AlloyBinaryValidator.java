@@ -17,17 +17,24 @@ import java.util.stream.Stream;
  */
 public final class AlloyBinaryValidator implements ExternalValidator {
     private final Path binary;
+    private final List<String> runFlags;
 
-    public AlloyBinaryValidator(Path binary) {
+    /** @param runFlags flags of the running `alloy run` that validate must share (stability level, community components) */
+    public AlloyBinaryValidator(Path binary, List<String> runFlags) {
         this.binary = binary;
+        this.runFlags = List.copyOf(runFlags);
     }
 
     /** The validator for `alloy` on PATH, or {@link ExternalValidator#NONE} with a note. */
     public static ExternalValidator onPath(String pathEnv) {
+        return onPath(pathEnv, List.of());
+    }
+
+    public static ExternalValidator onPath(String pathEnv, List<String> runFlags) {
         if (pathEnv != null) {
             for (String dir : pathEnv.split(":")) {
                 Path p = Path.of(dir.isEmpty() ? "." : dir, "alloy");
-                if (Files.isExecutable(p)) return new AlloyBinaryValidator(p);
+                if (Files.isExecutable(p)) return new AlloyBinaryValidator(p, runFlags);
             }
         }
         return plan -> new Outcome(ForwardStep.State.SKIPPED, "no alloy binary on PATH; alloytop's own parser checked it");
@@ -46,7 +53,10 @@ public final class AlloyBinaryValidator implements ExternalValidator {
                 files.add(copy);
             }
             Path target = plan.location().directory() ? tmp : files.get(0);
-            Run v = run(List.of(binary.toString(), "validate", target.toString()));
+            List<String> cmd = new ArrayList<>(List.of(binary.toString(), "validate"));
+            cmd.addAll(runFlags);
+            cmd.add(target.toString());
+            Run v = run(cmd);
             if (v.code == 0) return new Outcome(ForwardStep.State.OK, "alloy validate accepted it");
             if (!v.output.contains("unknown command")) {
                 return new Outcome(ForwardStep.State.FAILED, "alloy validate rejected it: " + v.output.strip());
@@ -67,6 +77,25 @@ public final class AlloyBinaryValidator implements ExternalValidator {
     }
 
     private record Run(int code, String output) {}
+
+    /** The flags of `alloy run` that change what validate accepts (facts §7), in --flag=value form. */
+    public static List<String> validateFlags(List<String> runArgv) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < runArgv.size(); i++) {
+            String a = runArgv.get(i);
+            for (String f : List.of("--stability.level", "--feature.community-components.enabled", "--config.format",
+                    "--config.extra-args", "--config.bypass-conversion-errors")) {
+                if (a.startsWith(f + "=")) out.add(a);
+                else if (a.equals(f)) {
+                    boolean boolFlag = f.equals("--feature.community-components.enabled")
+                            || f.equals("--config.bypass-conversion-errors");
+                    if (!boolFlag && i + 1 < runArgv.size()) out.add(f + "=" + runArgv.get(++i));
+                    else out.add(a);
+                }
+            }
+        }
+        return out;
+    }
 
     private static Run run(List<String> cmd) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);

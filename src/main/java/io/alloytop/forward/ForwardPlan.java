@@ -31,10 +31,6 @@ public record ForwardPlan(
         result = List.copyOf(result);
     }
 
-    public boolean hasSignal(Signal s) {
-        return signals.contains(s);
-    }
-
     public boolean nothingToDo() {
         return changes.stream().noneMatch(FileChange::changes);
     }

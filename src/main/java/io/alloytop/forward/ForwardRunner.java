@@ -34,7 +34,7 @@ public final class ForwardRunner {
     public interface Sleeper {
         void sleep(Duration d) throws InterruptedException;
 
-        Sleeper REAL = d -> Thread.sleep(d.toMillis());
+        Sleeper REAL = d -> Thread.sleep(Math.max(0, d.toMillis()));
     }
 
     /** The end of a run. {@code before} is Alloy's resource use measured before an "on". */
@@ -102,7 +102,8 @@ public final class ForwardRunner {
     private Outcome runSteps(ForwardPlan plan, Run r) throws InterruptedException {
         boolean on = plan.action() == ForwardPlan.Action.ON;
         if (plan.nothingToDo()) {
-            String msg = plan.notes().isEmpty() ? "nothing to change" : String.join("; ", plan.notes());
+            String msg = on ? "forwarding is already on with exactly these settings; nothing to change"
+                    : plan.notes().isEmpty() ? "nothing to change" : String.join("; ", plan.notes());
             r.emit(ForwardStep.Step.DONE, ForwardStep.State.OK, msg);
             return new Outcome(true, false, msg, null, r.steps);
         }
@@ -167,14 +168,52 @@ public final class ForwardRunner {
             return stop(r, "could not back up the config: " + describe(e));
         }
 
-        // 5. Write. From here on, every failure puts the previous bytes back.
-        List<FileState> written = new ArrayList<>();
-        final int pending = 0;
+        // 5. Write. From here on, every failure puts the previous bytes back, even on Ctrl-C.
+        List<FileState> written = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicBoolean settled = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread hook = new Thread(() -> {
+            if (settled.compareAndSet(false, true)) {
+                try {
+                    rollback(r, new ArrayList<>(written), "stopped by a signal", true);
+                } catch (RuntimeException e) {
+                    restoreFiles(new ArrayList<>(written));
+                }
+            }
+        }, "alloytop-forward-rollback");
+        boolean hooked = addHook(hook);
+        try {
+            Outcome o = writeReloadVerify(plan, r, previous, written, before);
+            settled.set(true);
+            return o;
+        } finally {
+            if (hooked) removeHook(hook);
+        }
+    }
+
+    private static boolean addHook(Thread hook) {
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            return true;
+        } catch (IllegalStateException | SecurityException e) {
+            return false;
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException | SecurityException e) {
+            // shutting down: the hook runs (and finds the run settled)
+        }
+    }
+
+    private Outcome writeReloadVerify(ForwardPlan plan, Run r, List<FileState> previous, List<FileState> written,
+            ResourceUse before) {
         try {
             for (int i = 0; i < plan.changes().size(); i++) {
                 FileChange c = plan.changes().get(i);
                 if (!c.changes()) continue;
-                FileState prev = previous.get(written.size() + pending);
+                FileState prev = previous.get(written.size());
                 List<String> warnings;
                 if (c.after() == null) {
                     files.delete(c.path());
@@ -191,10 +230,31 @@ public final class ForwardRunner {
                         what + c.path() + (warnings.isEmpty() ? "" : " (" + String.join("; ", warnings) + ")"));
             }
         } catch (IOException | RuntimeException e) {
-            r.emit(ForwardStep.Step.WRITE, ForwardStep.State.FAILED, describe(e));
-            return rollback(r, written, "writing failed: " + describe(e), false);
+            String hint = e instanceof java.nio.file.AccessDeniedException
+                    ? " (alloytop needs write access to Alloy's config directory: run it with sudo)" : "";
+            r.emit(ForwardStep.Step.WRITE, ForwardStep.State.FAILED, describe(e) + hint);
+            return rollback(r, written, "writing failed: " + describe(e) + hint, false);
         }
 
+        try {
+            return reloadAndVerify(plan, r, written, before);
+        } catch (RuntimeException e) {
+            // Whatever went wrong, the files must not stay half-changed.
+            r.emit(ForwardStep.Step.VERIFY, ForwardStep.State.FAILED, "unexpected error: " + describe(e));
+            return rollback(r, written, "unexpected error: " + describe(e), true);
+        } catch (InterruptedException e) {
+            Thread.interrupted();
+            try {
+                return rollback(r, written, "interrupted", true);
+            } finally {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private Outcome reloadAndVerify(ForwardPlan plan, Run r, List<FileState> written, ResourceUse before)
+            throws InterruptedException {
+        boolean on = plan.action() == ForwardPlan.Action.ON;
         // 6. Reload.
         Result<MetricsSnapshot> base = alloy.metrics();
         MetricsSnapshot baseline = base.isOk() ? base.orNull() : new MetricsSnapshot(List.of());
@@ -202,8 +262,11 @@ public final class ForwardRunner {
         Result<String> reload = alloy.reload();
         if (!reload.isOk()) {
             Failure f = reload.failureOrNull();
+            String body = f.message().strip();
+            // The client words it "reload failed: <body>"; the body is what the user needs.
+            if (body.startsWith("reload failed: ")) body = body.substring("reload failed: ".length());
             String why = f.kind() == Failure.Kind.HTTP_STATUS
-                    ? "Alloy refused the new config: " + f.message().strip()
+                    ? "Alloy refused the new config: " + body
                     : "Alloy did not answer the reload: " + f.message();
             r.emit(ForwardStep.Step.RELOAD, ForwardStep.State.FAILED, why);
             return rollback(r, written, why, true);
@@ -269,21 +332,26 @@ public final class ForwardRunner {
             }
             if (last) return new Verdict.Failed("verification timed out");
             Duration left = Duration.between(clock.instant(), deadline);
+            if (left.isNegative()) left = Duration.ZERO;
             sleeper.sleep(left.compareTo(settings.pollEvery()) < 0 ? left : settings.pollEvery());
         }
     }
 
-    private Outcome rollback(Run r, List<FileState> written, String why, boolean reloadAgain) {
+    private List<String> restoreFiles(List<FileState> written) {
         List<String> problems = new ArrayList<>();
         for (int i = written.size() - 1; i >= 0; i--) {
             FileState s = written.get(i);
             try {
-                List<String> w = files.restore(s);
-                problems.addAll(w);
+                problems.addAll(files.restore(s));
             } catch (IOException | RuntimeException e) {
                 problems.add("could not restore " + s.path() + ": " + describe(e));
             }
         }
+        return problems;
+    }
+
+    private Outcome rollback(Run r, List<FileState> written, String why, boolean reloadAgain) {
+        List<String> problems = restoreFiles(written);
         boolean restored = problems.stream().noneMatch(p -> p.startsWith("could not restore"));
         r.emit(ForwardStep.Step.ROLLBACK, restored ? ForwardStep.State.OK : ForwardStep.State.FAILED,
                 restored ? "previous files put back exactly" + (problems.isEmpty() ? "" : " (" + String.join("; ", problems) + ")")

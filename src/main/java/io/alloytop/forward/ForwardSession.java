@@ -51,7 +51,7 @@ public final class ForwardSession {
         this.clock = clock;
         this.settings = settings;
         this.sleeper = sleeper;
-        this.validator = AlloyBinaryValidator.onPath(env.get("PATH"));
+        this.validator = null;
     }
 
     /** Replaces the real pre-flight (tests point it at loopback servers or stub it). */
@@ -109,8 +109,10 @@ public final class ForwardSession {
 
     public ForwardRunner.Outcome execute(Prepared p, Consumer<ForwardStep> events) {
         Preflight pf = preflight != null ? preflight : new HttpPreflight(p.cloud(), Duration.ofSeconds(10));
+        ExternalValidator v = validator != null ? validator : AlloyBinaryValidator.onPath(env.get("PATH"),
+                localAlloy().map(a -> AlloyBinaryValidator.validateFlags(a.argv())).orElse(List.of()));
         Path state = stateDir();
-        ForwardRunner runner = new ForwardRunner(alloy, files, new Backups(state.resolve("backups"), clock), pf, validator,
+        ForwardRunner runner = new ForwardRunner(alloy, files, new Backups(state.resolve("backups"), clock), pf, v,
                 clock, sleeper, settings, new Redactor(p.cloud().secrets()), state);
         return runner.run(p.plan(), events);
     }
@@ -134,4 +136,13 @@ public final class ForwardSession {
                 m0.isOk() ? m0.orNull() : null, m1.isOk() ? m1.orNull() : null, between, ForwardState.load(stateDir())));
     }
 
+
+    /** Whether the config holds alloytop's block (or file): what the UI's `f` key toggles. Reads files only. */
+    public Result<Boolean> isOn(Path configPath) {
+        Result<ConfigLocation> loc = new ConfigLocator(root).locate(configPath);
+        if (!loc.isOk()) return Result.err(loc.failureOrNull());
+        Result<ConfigOnDisk> disk = ConfigOnDisk.read(loc.orNull());
+        if (!disk.isOk()) return Result.err(disk.failureOrNull());
+        return Result.ok(!ForwardStatus.managedIds(disk.orNull()).isEmpty());
+    }
 }

@@ -48,7 +48,7 @@ public final class HttpPreflight implements Preflight {
         this.timeout = timeout;
         this.http = new OkHttpClient.Builder()
                 .callTimeout(timeout).connectTimeout(timeout).readTimeout(timeout)
-                .followRedirects(false).retryOnConnectionFailure(false).build();
+                .followRedirects(false).build();
     }
 
     @Override

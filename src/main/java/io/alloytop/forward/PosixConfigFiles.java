@@ -30,20 +30,30 @@ import java.util.Set;
 public final class PosixConfigFiles implements ConfigFiles {
     private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rw-------");
 
+    /**
+     * A config reached through a symlink is edited where it really lives: renaming over the link
+     * would silently replace it with a plain file.
+     */
+    static Path real(Path p) throws IOException {
+        return Files.isSymbolicLink(p) ? p.toRealPath() : p;
+    }
+
     @Override
-    public FileState capture(Path p) throws IOException {
+    public FileState capture(Path link) throws IOException {
+        Path p = real(link);
         try {
             byte[] bytes = Files.readAllBytes(p);
             PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            return new FileState(p, bytes, a.owner(), a.group(), a.permissions());
+            return new FileState(link, bytes, a.owner(), a.group(), a.permissions());
         } catch (NoSuchFileException e) {
-            return new FileState(p, null, null, null, null);
+            return new FileState(link, null, null, null, null);
         }
     }
 
     @Override
-    public List<String> write(Path target, byte[] bytes, Optional<FileState> like, Set<PosixFilePermission> newPerms,
+    public List<String> write(Path link, byte[] bytes, Optional<FileState> like, Set<PosixFilePermission> newPerms,
             Optional<Integer> newOwnerUid) throws IOException {
+        Path target = real(link);
         List<String> warnings = new ArrayList<>();
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".alloytop-", ".tmp",
@@ -109,7 +119,8 @@ public final class PosixConfigFiles implements ConfigFiles {
     }
 
     @Override
-    public void delete(Path p) throws IOException {
+    public void delete(Path link) throws IOException {
+        Path p = real(link);
         if (Files.deleteIfExists(p)) syncDir(p.toAbsolutePath().getParent());
     }
 

@@ -38,6 +38,8 @@ public final class GatewaySource implements LogSource {
     private volatile boolean closed;
     private volatile Call current;
     private volatile String cursor;
+    private String tailCursor;
+    private boolean probed;
     private Thread thread;
 
     /** @param baseUrl gatewayd's address, e.g. http://host:19531 */
@@ -67,13 +69,44 @@ public final class GatewaySource implements LogSource {
         return b.build();
     }
 
-    /** The Range header: the last N entries at first, then everything after the last cursor. */
+    /**
+     * The Range header: after a drop, everything after the last cursor; at first, the last N.
+     * gatewayd counts a negative skip back from the tail entry (":-K:" starts K before it, so K = N-1),
+     * but reads "-0" as 0, i.e. the head: for N &lt;= 1 the tail's cursor is probed first.
+     */
     String range() {
         String c = cursor;
         if (c != null) return "entries=" + c + ":1:";
-        // ":-K:" counts back from the tail entry, so K = N-1 gives the last N
-        if (lines <= 0) return "entries=:1:";
+        if (lines <= 1) {
+            if (tailCursor == null) return "entries=:0:"; // nothing matched yet: everything from here on is new
+            return "entries=" + tailCursor + (lines == 1 ? ":0:" : ":1:") + (follow ? "" : Integer.toString(lines));
+        }
         return "entries=:-" + (lines - 1) + ":" + (follow ? "" : Integer.toString(lines));
+    }
+
+    /** Finds the cursor of the unit's newest entry (null when it has none). */
+    private String probeTail() throws IOException {
+        HttpUrl url = base.newBuilder().encodedPath("/entries").build();
+        if (unit != null && !unit.isEmpty()) url = url.newBuilder().addQueryParameter("_SYSTEMD_UNIT", unit).build();
+        Request req = new Request.Builder().url(url).header("Accept", "application/json").header("Range", "entries=:-1:2").build();
+        String last = null;
+        try (Response resp = client.newCall(req).execute()) {
+            if (resp.code() != 200) throw new IOException("HTTP " + resp.code());
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(resp.body().byteStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) if (!line.isBlank()) last = line;
+            }
+        }
+        return last == null ? null : cursorOf(last);
+    }
+
+    /** The __CURSOR of a JSON entry line, read without parsing it (cursors hold no escapes). */
+    static String cursorOf(String jsonLine) {
+        int at = jsonLine.indexOf("\"__CURSOR\":\"");
+        if (at < 0) return null;
+        int from = at + "\"__CURSOR\":\"".length();
+        int to = jsonLine.indexOf('"', from);
+        return to < 0 ? null : jsonLine.substring(from, to);
     }
 
     @Override
@@ -89,9 +122,26 @@ public final class GatewaySource implements LogSource {
         boolean wasDown = false;
         try {
             while (!closed) {
+                if (cursor == null && lines <= 1 && !probed) {
+                    try {
+                        tailCursor = probeTail();
+                        probed = true;
+                    } catch (IOException e) {
+                        if (closed) return;
+                        sink.status("cannot reach gatewayd at " + base + ": " + describe(e)
+                                + (follow ? "; retrying in " + backoff + " ms" : ""), true);
+                        if (!follow) return;
+                        wasDown = true;
+                        Thread.sleep(backoff);
+                        backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
+                        continue;
+                    }
+                    if (!follow && (lines == 0 || tailCursor == null)) return;
+                }
                 Request req = new Request.Builder().url(entriesUrl())
                         .header("Accept", "application/json")
                         .header("Range", range())
+                        .header("Connection", "close") // a reconnect must never pick up a pooled, half-dead socket
                         .build();
                 Call call = client.newCall(req);
                 current = call;
@@ -133,7 +183,7 @@ public final class GatewaySource implements LogSource {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(body.byteStream(), StandardCharsets.UTF_8), 1 << 16)) {
             String line;
             while ((line = in.readLine()) != null) {
-                if (!line.isBlank()) {
+                if (!line.isBlank() && !alreadySeen(line)) {
                     List<LogEntry> decoded = decoder.decodeLine(line);
                     for (LogEntry e : decoded) {
                         LogEntry full = e.truncated() && e.cursor() != null ? refetch(e) : e;
@@ -146,6 +196,16 @@ public final class GatewaySource implements LogSource {
         } finally {
             batcher.flush();
         }
+    }
+
+    /**
+     * gatewayd cannot skip past the tail: asked for "the entry after CURSOR" when CURSOR is the newest,
+     * it sends CURSOR's entry again. The reconnect and the zero backlog both land there when nothing new
+     * was written, so that one entry is dropped here.
+     */
+    private boolean alreadySeen(String line) {
+        String seen = cursor != null ? cursor : lines == 0 ? tailCursor : null;
+        return seen != null && seen.equals(cursorOf(line));
     }
 
     /** Gets one entry again in export format, whose values have no size limit; the notice stays on failure. */

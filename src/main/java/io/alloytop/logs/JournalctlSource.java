@@ -37,8 +37,18 @@ public final class JournalctlSource implements LogSource {
     }
 
     List<String> command() {
-        List<String> cmd = new ArrayList<>(List.of(journalctl, "-u", unit, "-o", "json", "--all", "--no-pager",
-                "-n", Integer.toString(lines)));
+        return command(null);
+    }
+
+    /** The command line; after a restart it resumes after the last cursor instead of taking a backlog. */
+    List<String> command(String afterCursor) {
+        List<String> cmd = new ArrayList<>(List.of(journalctl, "-u", unit, "-o", "json", "--all", "--no-pager"));
+        if (afterCursor != null) {
+            cmd.add("--after-cursor=" + afterCursor);
+        } else {
+            cmd.add("-n");
+            cmd.add(Integer.toString(lines));
+        }
         if (follow) cmd.add("-f");
         if (directory != null) {
             cmd.add("--directory");
@@ -51,43 +61,92 @@ public final class JournalctlSource implements LogSource {
     public void start(LogSink sink) {
         Process p;
         try {
-            p = new ProcessBuilder(command()).redirectInput(ProcessBuilder.Redirect.PIPE).start();
-            p.getOutputStream().close();
+            p = launch(null);
         } catch (IOException e) {
             sink.status(JournalctlHints.NOT_INSTALLED, true);
             sink.finished();
             return;
         }
-        process = p;
-        Thread err = new Thread(() -> readErrors(p, sink), "alloytop-journalctl-stderr");
-        err.setDaemon(true);
-        err.start();
-        reader = new Thread(() -> readEntries(p, err, sink), "alloytop-journalctl");
+        reader = new Thread(() -> run(p, sink), "alloytop-journalctl");
         reader.setDaemon(true);
         reader.start();
     }
 
-    private void readEntries(Process p, Thread err, LogSink sink) {
+    private Process launch(String afterCursor) throws IOException {
+        Process p = new ProcessBuilder(command(afterCursor)).start();
+        p.getOutputStream().close();
+        process = p;
+        if (closed) p.destroy(); // close() ran while we were starting it
+        return p;
+    }
+
+    /**
+     * Reads journalctl until it ends. When following, a journalctl that dies after having worked a
+     * while is restarted after the last cursor (no repeats, no gaps); one that fails at once
+     * (bad directory, no permission) is reported and not retried.
+     */
+    private void run(Process first, LogSink sink) {
         JournalDecoder decoder = new JournalDecoder(unit);
-        Batcher batcher = new Batcher(sink);
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8), 1 << 16)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (!line.isEmpty()) batcher.add(decoder.decodeLine(line));
-                batcher.maybeFlush(in.ready());
+        String[] lastCursor = {null};
+        long backoffMs = 500;
+        try {
+            Process p = first;
+            while (true) {
+                long startedAt = System.nanoTime();
+                int code = readOne(p, decoder, lastCursor, sink);
+                if (closed || !follow) {
+                    if (code != 0 && !closed) sink.status("journalctl exited with code " + code, true);
+                    return;
+                }
+                boolean workedAWhile = System.nanoTime() - startedAt > 5_000_000_000L || lastCursor[0] != null;
+                if (!workedAWhile) {
+                    sink.status("journalctl exited with code " + code + "; not retrying", true);
+                    return;
+                }
+                sink.status("journalctl exited with code " + code + "; restarting in " + backoffMs + " ms", true);
+                Thread.sleep(backoffMs);
+                backoffMs = Math.min(10_000, backoffMs * 2);
+                if (closed) return;
+                try {
+                    p = launch(lastCursor[0]);
+                } catch (IOException e) {
+                    sink.status(JournalctlHints.NOT_INSTALLED, true);
+                    return;
+                }
+                sink.status("journalctl restarted", false);
             }
-            batcher.flush();
-            int code = p.waitFor();
-            err.join(2000);
-            if (code != 0 && !closed) sink.status("journalctl exited with code " + code, true);
-        } catch (IOException e) {
-            batcher.flush();
-            if (!closed) sink.status("reading journalctl failed: " + e.getMessage(), true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             sink.finished();
         }
+    }
+
+    /** One journalctl run: entries to the sink, stderr explained; returns the exit code. */
+    private int readOne(Process p, JournalDecoder decoder, String[] lastCursor, LogSink sink) throws InterruptedException {
+        Thread err = new Thread(() -> readErrors(p, sink), "alloytop-journalctl-stderr");
+        err.setDaemon(true);
+        err.start();
+        Batcher batcher = new Batcher(sink);
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8), 1 << 16)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (!line.isEmpty()) {
+                    for (LogEntry e : decoder.decodeLine(line)) {
+                        batcher.add(e);
+                        if (e.cursor() != null) lastCursor[0] = e.cursor();
+                    }
+                }
+                batcher.maybeFlush(in.ready());
+            }
+        } catch (IOException e) {
+            if (!closed) sink.status("reading journalctl failed: " + e.getMessage(), true);
+        } finally {
+            batcher.flush();
+        }
+        int code = p.waitFor();
+        err.join(2000);
+        return code;
     }
 
     private void readErrors(Process p, LogSink sink) {
@@ -102,6 +161,11 @@ public final class JournalctlSource implements LogSource {
         }
     }
 
+    /** The journalctl running now, for tests that kill it. */
+    Process currentProcess() {
+        return process;
+    }
+
     @Override
     public String describe() {
         return "journal: " + unit + (directory != null ? " in " + directory : "");
@@ -111,6 +175,7 @@ public final class JournalctlSource implements LogSource {
     public void close() {
         closed = true;
         Process p = process;
+        if (reader != null) reader.interrupt(); // cuts a restart backoff short
         if (p != null) {
             p.destroy();
             try {

@@ -37,7 +37,7 @@ public final class LineParser {
             }
         }
         if (pairs == null) return plain(text, fallback, cursor);
-        Map<String, String> fields = new LinkedHashMap<>(pairs);
+        Map<String, String> fields = pairs; // a fresh map from either reader: ours to trim
         Instant time = parseTime(fields.remove("ts"), fallback);
         Level level = Level.parse(fields.remove("level"));
         String msg = fields.remove("msg");
@@ -84,6 +84,8 @@ public final class LineParser {
 
     static Instant parseTime(String ts, Instant fallback) {
         if (ts == null || ts.isEmpty()) return fallback;
+        Instant fast = parseUtc(ts);
+        if (fast != null) return fast;
         try {
             return Instant.parse(ts);
         } catch (DateTimeParseException e) {
@@ -93,5 +95,45 @@ public final class LineParser {
                 return fallback;
             }
         }
+    }
+
+    /**
+     * Reads Alloy's own form, {@code 2026-08-21T13:41:07.553912Z} (UTC, 0-9 fraction digits), without
+     * java.time's general parser, which allocated ~1.8 KB per line and dominated a 50k lines/s burst.
+     * Anything else gives null and goes the general way.
+     */
+    static Instant parseUtc(String s) {
+        int n = s.length();
+        if (n < 20 || n > 30 || s.charAt(n - 1) != 'Z' || s.charAt(4) != '-' || s.charAt(7) != '-'
+                || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(s, 0, 4), month = digits(s, 5, 2), day = digits(s, 8, 2);
+        int hour = digits(s, 11, 2), min = digits(s, 14, 2), sec = digits(s, 17, 2);
+        if ((year | month | day | hour | min | sec) < 0 || month < 1 || month > 12 || day < 1
+                || day > java.time.YearMonth.of(year, month).lengthOfMonth() || hour > 23 || min > 59 || sec > 59) {
+            return null;
+        }
+        int nanos = 0;
+        if (n > 20) {
+            if (s.charAt(19) != '.' || n == 21) return null;
+            int frac = n - 21;
+            int v = digits(s, 20, frac);
+            if (v < 0) return null;
+            for (int i = frac; i < 9; i++) v *= 10;
+            nanos = v;
+        }
+        long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(days * 86_400L + hour * 3600L + min * 60L + sec, nanos);
+    }
+
+    private static int digits(String s, int from, int count) {
+        int v = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 }

@@ -2,7 +2,6 @@ package io.alloytop.logs;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalInt;
 
 /**
@@ -195,7 +194,7 @@ public final class LogView {
 
     @Override
     public String toString() {
-        return "LogView[rows=" + rowCount() + ", filter=" + filter + ", query=" + query.toLowerCase(Locale.ROOT)
+        return "LogView[rows=" + rowCount() + ", filter=" + filter + ", query=" + query
                 + ", paused=" + paused + "]";
     }
 }

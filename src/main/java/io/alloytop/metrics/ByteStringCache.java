@@ -10,19 +10,30 @@ import java.util.Arrays;
  * names and common label values of one scrape reuse the Strings of the last one. Races between
  * threads are benign: entries are immutable (final fields publish safely), and a lost write only
  * costs a later miss. Fixed size and a key length cap keep hostile bodies from growing it.
+ *
+ * <p>Keys of up to 16 bytes (label names, {@code le} and {@code quantile} values, most metric
+ * names' ends) are packed into two longs, so a hit costs two compares instead of an array
+ * comparison call.
  */
 final class ByteStringCache {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final int PACKED = 16;
 
     private static final class Entry {
-        final byte[] key;
-        final String value;
+        final byte[] key; // null when packed
+        final long w0;
+        final long w1;
+        final int length;
         final int hash;
+        final String value;
 
-        Entry(byte[] key, String value, int hash) {
+        Entry(byte[] key, long w0, long w1, int length, int hash, String value) {
             this.key = key;
-            this.value = value;
+            this.w0 = w0;
+            this.w1 = w1;
+            this.length = length;
             this.hash = hash;
+            this.value = value;
         }
     }
 
@@ -41,16 +52,36 @@ final class ByteStringCache {
         return maxKeyLength;
     }
 
+    /** The n (1..8) bytes at b[at], little-endian, zero-padded: one load when the array allows it. */
+    private static long word(byte[] b, int at, int n) {
+        if (at + 8 <= b.length) {
+            long w = (long) LONGS.get(b, at);
+            return n == 8 ? w : w & ((1L << (n << 3)) - 1);
+        }
+        long w = 0;
+        for (int i = n - 1; i >= 0; i--) w = (w << 8) | (b[at + i] & 0xFF);
+        return w;
+    }
+
+    // For 8 < length <= 16 the two words overlap; with the length they still identify the bytes.
+    private static long first(byte[] b, int from, int length) {
+        return length == 0 ? 0 : word(b, from, Math.min(length, 8));
+    }
+
+    private static long second(byte[] b, int from, int length) {
+        return length <= 8 ? 0 : word(b, from + length - 8, 8);
+    }
+
     /** Folds the bytes 8 at a time; keys are short (capped), so this stays a handful of multiplies. */
     static int hash(byte[] b, int from, int to) {
         int len = to - from;
         long h = len * 0x9E3779B97F4A7C15L;
-        if (len >= 8) {
+        if (len <= PACKED) {
+            h = Long.rotateLeft((h ^ first(b, from, len)) * 0xC2B2AE3D27D4EB4FL, 31) ^ second(b, from, len);
+        } else {
             int i = from;
             for (; i + 8 <= to; i += 8) h = Long.rotateLeft((h ^ (long) LONGS.get(b, i)) * 0xC2B2AE3D27D4EB4FL, 31);
             if (i < to) h = Long.rotateLeft((h ^ (long) LONGS.get(b, to - 8)) * 0xC2B2AE3D27D4EB4FL, 31);
-        } else {
-            for (int i = from; i < to; i++) h = (h << 8) | (b[i] & 0xFF);
         }
         // Murmur3's finaliser: every input bit reaches the low bits that pick the slot.
         h ^= h >>> 33;
@@ -63,11 +94,19 @@ final class ByteStringCache {
     /** The cached String for these exact bytes, or null. */
     String get(byte[] b, int from, int to, int hash) {
         Entry e = table[hash & mask];
-        if (e != null && e.hash == hash && Arrays.equals(e.key, 0, e.key.length, b, from, to)) return e.value;
-        return null;
+        int len = to - from;
+        if (e == null || e.hash != hash || e.length != len) return null;
+        if (len <= PACKED) {
+            return e.w0 == first(b, from, len) && e.w1 == second(b, from, len) ? e.value : null;
+        }
+        return Arrays.equals(e.key, 0, len, b, from, to) ? e.value : null;
     }
 
     void put(byte[] b, int from, int to, int hash, String value) {
-        if (to - from <= maxKeyLength) table[hash & mask] = new Entry(Arrays.copyOfRange(b, from, to), value, hash);
+        int len = to - from;
+        if (len > maxKeyLength) return;
+        table[hash & mask] = len <= PACKED
+                ? new Entry(null, first(b, from, len), second(b, from, len), len, hash, value)
+                : new Entry(Arrays.copyOfRange(b, from, to), 0, 0, len, hash, value);
     }
 }

@@ -24,10 +24,26 @@ final class PromNumbers {
      * Parses what Go's strconv.ParseFloat accepts in expositions: decimal with optional sign, fraction
      * and exponent; NaN; Inf, +Inf, -Inf, Infinity (case-insensitive, like Go). Hex floats and
      * underscores are rejected (no Go client writes them). Up to 15 significant digits with a small
-     * exponent take the exact fast path (both operands exact, one correctly rounded operation);
-     * anything else is validated here and handed to Double.parseDouble, which rounds correctly.
+     * exponent take the exact fast path (both operands exact, one correctly rounded operation); up to
+     * 19 digits go through Eisel-Lemire; anything else is validated here and handed to
+     * Double.parseDouble. All three round correctly, so results equal Double.parseDouble's.
      */
     static double parseDouble(byte[] b, int from, int to) throws Malformed {
+        // Small enough to inline: bucket counts and most counters are plain integers.
+        if (to - from <= 15) {
+            long v = 0;
+            int i = from;
+            for (; i < to; i++) {
+                int d = b[i] - '0';
+                if (d < 0 || d > 9) break;
+                v = v * 10 + d;
+            }
+            if (i == to && to > from) return v;
+        }
+        return parseGeneral(b, from, to);
+    }
+
+    private static double parseGeneral(byte[] b, int from, int to) throws Malformed {
         if (from >= to) throw Malformed.INSTANCE;
         int i = from;
         boolean negative = false;
@@ -45,7 +61,7 @@ final class PromNumbers {
         for (; i < to && (c = b[i]) >= '0' && c <= '9'; i++) {
             anyDigit = true;
             if (mantissa != 0 || c != '0') {
-                if (significant < 18) mantissa = mantissa * 10 + (c - '0');
+                if (significant < 19) mantissa = mantissa * 10 + (c - '0');
                 else exp10++;
                 significant++;
             }
@@ -54,7 +70,7 @@ final class PromNumbers {
             for (i++; i < to && (c = b[i]) >= '0' && c <= '9'; i++) {
                 anyDigit = true;
                 if (mantissa != 0 || c != '0') {
-                    if (significant < 18) {
+                    if (significant < 19) {
                         mantissa = mantissa * 10 + (c - '0');
                         exp10--;
                     }
@@ -86,6 +102,10 @@ final class PromNumbers {
         if (significant <= 15 && exp10 >= -22 && exp10 <= 22) {
             double v = exp10 >= 0 ? mantissa * POW10[exp10] : mantissa / POW10[-exp10];
             return negative ? -v : v;
+        }
+        if (significant <= 19) {
+            double v = EiselLemire.convert(mantissa, exp10, negative);
+            if (!Double.isNaN(v)) return v;
         }
         return Double.parseDouble(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
     }

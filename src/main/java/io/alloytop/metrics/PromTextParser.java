@@ -2,6 +2,9 @@ package io.alloytop.metrics;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -26,12 +29,17 @@ import java.util.Set;
  *     names and {@code __name__} as a label are errors; families without samples are dropped.</li>
  * <li>Histogram {@code le} and summary {@code quantile} labels are not enforced.</li>
  * </ul>
- * Metric and label names and short label values come from a shared cache, so a scrape allocates
- * Strings only for what it has not seen before.
+ * Metric and label names and label values of up to 128 bytes come from caches shared by all
+ * parses, so a scrape allocates Strings only for what the last ones did not contain; the caches have
+ * a fixed number of slots (under 5 MB even when filled by hostile bodies).
+ *
+ * <p>Thread-safe: every call has its own parser state, and the caches tolerate races. The input
+ * array must not change during a call. The snapshot keeps Strings, never the input bytes.
  */
 public final class PromTextParser {
-    private static final ByteStringCache NAMES = new ByteStringCache(4096, 256);
-    private static final ByteStringCache VALUES = new ByteStringCache(16384, 128);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final ByteStringCache NAMES = new ByteStringCache(4096, 160);
+    private static final ByteStringCache VALUES = new ByteStringCache(8192, 128);
     private static final int MAX_DIRECT_LABELS = 16;
 
     private static final byte[] CHAR_CLASS = new byte[256];
@@ -39,6 +47,7 @@ public final class PromTextParser {
     private static final byte LABEL_CHAR = 2;
     private static final byte METRIC_START = 4;
     private static final byte METRIC_CHAR = 8;
+    private static final byte TOKEN_END = 16;
 
     static {
         for (int c = 0; c < 256; c++) {
@@ -48,6 +57,7 @@ public final class PromTextParser {
             if (alpha) k |= LABEL_START | LABEL_CHAR | METRIC_START | METRIC_CHAR;
             if (digit) k |= LABEL_CHAR | METRIC_CHAR;
             if (c == ':') k |= METRIC_START | METRIC_CHAR;
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') k |= TOKEN_END;
             CHAR_CLASS[c] = (byte) k;
         }
     }
@@ -70,6 +80,7 @@ public final class PromTextParser {
     private String prevName;
     private int prevLabelCount;
     private int[] labelEnds = new int[8];
+    private int[] valueStarts = new int[8];
 
     private PromTextParser(byte[] buf, int from, int to) {
         this.buf = buf;
@@ -77,16 +88,21 @@ public final class PromTextParser {
         this.end = to;
     }
 
+    /** Parses a whole body. */
     public static MetricsSnapshot parse(byte[] data) throws PromParseException {
         return parse(data, 0, data.length);
     }
 
+    /** Parses data[offset, offset + length); error columns and lines count from offset. */
     public static MetricsSnapshot parse(byte[] data, int offset, int length) throws PromParseException {
         Objects.checkFromIndexSize(offset, length, data.length);
         return new PromTextParser(data, offset, offset + length).run();
     }
 
-    /** Reads the whole stream (not closing it), refusing bodies over maxBytes, then parses. */
+    /**
+     * Reads the stream to its end (without closing it) and parses it. Reads at most maxBytes + 1
+     * bytes: a longer body is refused with "response too large: over N MiB" rather than buffered.
+     */
     public static MetricsSnapshot parse(InputStream in, long maxBytes) throws PromParseException, IOException {
         if (maxBytes < 0) throw new IllegalArgumentException("maxBytes < 0");
         int cap = (int) Math.min(maxBytes, Integer.MAX_VALUE - 16);
@@ -299,7 +315,7 @@ public final class PromTextParser {
     /** Advances over a blank-delimited token and returns where it started. */
     private int token() throws PromParseException {
         int from = pos;
-        while (pos < end && buf[pos] != ' ' && buf[pos] != '\t' && buf[pos] != '\n' && buf[pos] != '\r') pos++;
+        while (pos < end && (CHAR_CLASS[buf[pos] & 0xFF] & TOKEN_END) == 0) pos++;
         if (pos < end && buf[pos] == '\r' && !atLineEnd()) throw error(pos, "unexpected carriage return");
         return from;
     }
@@ -333,9 +349,19 @@ public final class PromTextParser {
         int reused = 0;
         while (reused < prevLabelCount && labelEnds[reused] <= shared) reused++;
         int n = 2 * reused;
+        boolean afterValue = reused > 0;
         if (reused > 0) pos = lineStart + labelEnds[reused - 1];
+        if (reused < prevLabelCount && valueStarts[reused] <= shared) {
+            // The next label's name is shared too, only its value differs (a histogram's le): the
+            // name string is still in labels[n] from the previous line.
+            pos = lineStart + valueStarts[reused];
+            n++;
+            labels[n++] = labelValue();
+            labelEnds[reused] = pos - lineStart;
+            afterValue = true;
+        }
         Set<String> seen = null;
-        for (boolean afterValue = reused > 0; ; afterValue = true) {
+        for (; ; afterValue = true) {
             if (afterValue) {
                 skipBlanks();
                 if (pos >= end) throw error(pos, "unexpected end of input in label set");
@@ -385,9 +411,13 @@ public final class PromTextParser {
             }
             pos++;
             if (n + 2 > labels.length) labels = Arrays.copyOf(labels, labels.length * 2);
+            if (n / 2 == labelEnds.length) {
+                labelEnds = Arrays.copyOf(labelEnds, labelEnds.length * 2);
+                valueStarts = Arrays.copyOf(valueStarts, valueStarts.length * 2);
+            }
+            valueStarts[n / 2] = pos - lineStart;
             labels[n++] = labelName;
             labels[n++] = labelValue();
-            if (n / 2 > labelEnds.length) labelEnds = Arrays.copyOf(labelEnds, labelEnds.length * 2);
             labelEnds[n / 2 - 1] = pos - lineStart;
         }
         return n / 2;
@@ -396,7 +426,7 @@ public final class PromTextParser {
     /** Reads after the opening quote up to and including the closing one. */
     private String labelValue() throws PromParseException {
         int from = pos;
-        int i = pos;
+        int i = skipPlainAscii(pos);
         boolean ascii = true;
         byte b = 0;
         while (i < end && (b = buf[i]) != '"' && b != '\\' && b != '\n') {
@@ -409,6 +439,28 @@ public final class PromTextParser {
         }
         pos = i;
         return escapedValue(from);
+    }
+
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /**
+     * Skips 8 bytes at a time while none is a quote, backslash, newline or non-ASCII, returning where
+     * the byte loop must take over. A byte equals c exactly when (w ^ c*ONES) has a zero there; the
+     * classic zero-byte test may also flag bytes above a true hit, but never below one, so the
+     * lowest flagged byte is exact.
+     */
+    private int skipPlainAscii(int i) {
+        while (i + 8 <= end) {
+            long w = (long) LONGS.get(buf, i);
+            long q = w ^ (ONES * '"');
+            long s = w ^ (ONES * '\\');
+            long n = w ^ (ONES * '\n');
+            long hits = (((q - ONES) & ~q) | ((s - ONES) & ~s) | ((n - ONES) & ~n) | w) & HIGHS;
+            if (hits != 0) return i + (Long.numberOfTrailingZeros(hits) >>> 3);
+            i += 8;
+        }
+        return i;
     }
 
     private String plainValue(int from, int to, boolean ascii) throws PromParseException {

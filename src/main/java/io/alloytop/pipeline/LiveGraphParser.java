@@ -59,7 +59,7 @@ public final class LiveGraphParser {
         JsonNode arr;
         try {
             arr = JSON.readTree(b, off, n);
-        } catch (IOException e) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IOException("live graph window is not JSON: " + e.getOriginalMessage());
         }
         Map<String, Double> rates = new HashMap<>();

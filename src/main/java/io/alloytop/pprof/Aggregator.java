@@ -9,6 +9,10 @@ import java.util.Map;
  * construction: a sample's value goes once into the cum of each distinct function on its stack
  * (recursion does not double count), and into the flat of the innermost frame of its leaf location;
  * each inlined frame of a location is a function of its own.
+ *
+ * <p>pprof labels a function "(inline)" when every caller edge into it is inline, and an edge is
+ * inline only if it never also occurred as an ordinary call; so besides per-function flags, the
+ * pairs that can be inline at all (few: see {@link FunctionGraph#inlineEdge}) are tracked.
  */
 final class Aggregator {
     static final int INLINE_IN = 1;
@@ -16,11 +20,13 @@ final class Aggregator {
     /** Beyond this many distinct stacks, grouping stops adding new ones (and says so). */
     static final int MAX_STACKS = 50_000;
 
-    private final ProfileDecoder.Graph graph;
+    private final FunctionGraph graph;
     private final int types;
     private final long[] flat;
     private final long[] cum;
     private final byte[] inEdges;
+    /** Per inline-capable pair and type: bit 0 seen inlined, bit 1 seen as an ordinary call. */
+    private final byte[] pairSeen;
     private final int[] seen;
     private final long[] totals;
     private final long[] values;
@@ -30,13 +36,14 @@ final class Aggregator {
     private boolean stacksTruncated;
     private final IntStack path = new IntStack();
 
-    Aggregator(ProfileDecoder.Graph graph, int types, boolean keepStacks) {
+    Aggregator(FunctionGraph graph, int types, boolean keepStacks) {
         this.graph = graph;
         this.types = types;
         int n = graph.names.length;
         this.flat = new long[n * types];
         this.cum = new long[n * types];
         this.inEdges = new byte[n * types];
+        this.pairSeen = new byte[graph.pairCallee.length * types];
         this.seen = new int[n];
         this.totals = new long[types];
         this.values = new long[types];
@@ -65,7 +72,8 @@ final class Aggregator {
         }
         path.clear();
         int parent = -1;
-        for (int i = locationIds.size() - 1; i >= 0; i--) {
+        int leaf = graph.prune == null ? 0 : prunedLeaf(locationIds);
+        for (int i = locationIds.size() - 1; i >= leaf; i--) {
             long id = locationIds.get(i);
             int loc = graph.location(id);
             if (loc < 0) throw new PprofFormatException("corrupt profile: a sample refers to missing location " + id);
@@ -78,9 +86,16 @@ final class Aggregator {
                     for (int k = 0; k < types; k++) cum[base + k] += values[k];
                 }
                 if (parent >= 0 && n != parent) {
-                    byte kind = (byte) (ni != nodes.length - 1 ? INLINE_IN : CALL_IN);
-                    for (int k = 0; k < types; k++) {
-                        if (values[k] != 0) inEdges[base + k] |= kind;
+                    if (ni != nodes.length - 1) {
+                        mark(graph.inlineEdge[loc][ni], 1);
+                    } else {
+                        for (int k = 0; k < types; k++) {
+                            if (values[k] != 0) inEdges[base + k] |= CALL_IN;
+                        }
+                        if (graph.inlinedSomewhere[n]) {
+                            int e = graph.pairIndex.get(FunctionGraph.pairKey(parent, n));
+                            if (e >= 0) mark(e, 2);
+                        }
                     }
                 }
                 parent = n;
@@ -92,6 +107,32 @@ final class Aggregator {
             for (int k = 0; k < types; k++) flat[base + k] += values[k];
         }
         if (stacks != null) addStack();
+    }
+
+    /**
+     * pprof's Prune on one sample: walking from the root, once a frame that is not dropped has been
+     * seen, the first dropped location ends the stack (a partly dropped one stays as the new leaf).
+     */
+    private int prunedLeaf(LongList locationIds) throws PprofFormatException {
+        boolean foundUser = false;
+        for (int i = locationIds.size() - 1; i >= 0; i--) {
+            int loc = graph.location(locationIds.get(i));
+            if (loc < 0) throw new PprofFormatException("corrupt profile: a sample refers to missing location " + locationIds.get(i));
+            byte p = graph.prune[loc];
+            if (p == 0) {
+                foundUser = true;
+            } else if (foundUser) {
+                return p == 1 ? i + 1 : i;
+            }
+        }
+        return 0;
+    }
+
+    private void mark(int pair, int bit) {
+        int base = pair * types;
+        for (int k = 0; k < types; k++) {
+            if (values[k] != 0) pairSeen[base + k] |= (byte) bit;
+        }
     }
 
     private void addStack() {
@@ -109,6 +150,12 @@ final class Aggregator {
     }
 
     ProfileData.Sums result() {
+        for (int e = 0; e < graph.pairCallee.length; e++) {
+            int callee = graph.pairCallee[e];
+            for (int k = 0; k < types; k++) {
+                if (pairSeen[e * types + k] == 1) inEdges[callee * types + k] |= INLINE_IN;
+            }
+        }
         return new ProfileData.Sums(types, flat, cum, inEdges, totals, samples,
                 stacks == null ? null : Map.copyOf(stacks), stacksTruncated);
     }

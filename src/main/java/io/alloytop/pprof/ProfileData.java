@@ -68,10 +68,7 @@ public final class ProfileData {
         return comments;
     }
 
-    /**
-     * pprof prunes frames matching drop_frames; Go's runtime never sets it, and alloytop does not
-     * apply it, so a profile that does is reported rather than silently summarised differently.
-     */
+    /** The regular expression of frames pprof (and alloytop) drop from stacks; empty for Go's own profiles. */
     public String dropFrames() {
         return dropFrames;
     }

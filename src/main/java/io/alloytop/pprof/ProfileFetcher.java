@@ -34,7 +34,14 @@ public final class ProfileFetcher implements AutoCloseable {
 
     public ProfileFetcher(ConnectionSettings settings) {
         this.settings = settings;
-        this.client = new OkHttpClient.Builder()
+        OkHttpClient.Builder b = new OkHttpClient.Builder();
+        try {
+            io.alloytop.alloy.HttpTls.apply(b, settings);
+        } catch (IOException e) {
+            // Target.open has already checked these files; reaching here means they changed since.
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        this.client = b
                 .protocols(List.of(Protocol.HTTP_1_1))
                 .connectTimeout(settings.timeout())
                 .readTimeout(settings.timeout())
@@ -106,7 +113,8 @@ public final class ProfileFetcher implements AutoCloseable {
                 return new Failure(Failure.Kind.REFUSED, "cannot connect to " + url + " (connection refused: is Alloy running?)");
             }
             if (e instanceof SSLException) {
-                return new Failure(Failure.Kind.TLS, "TLS handshake with " + url + " failed: " + e.getMessage());
+                return new Failure(Failure.Kind.TLS, "TLS handshake with " + url + " failed: " + e.getMessage()
+                        + " (see --ca-file, --truststore)");
             }
             if (e instanceof SocketTimeoutException) {
                 String what = type.timed()

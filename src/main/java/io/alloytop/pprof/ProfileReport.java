@@ -3,7 +3,9 @@ package io.alloytop.pprof;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.alloytop.text.Sanitizer;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +25,9 @@ public final class ProfileReport {
         b.append("Type: ").append(clean(t.type())).append(" (").append(clean(t.unit())).append(")");
         if (types.size() > 1) b.append("   sample types: ").append(clean(String.join(" ", types)));
         b.append('\n');
-        if (s.timeNanos() != 0) b.append("Time: ").append(Instant.ofEpochSecond(0, s.timeNanos())).append('\n');
+        if (s.timeNanos() != 0) {
+            b.append("Time: ").append(Instant.ofEpochSecond(0, s.timeNanos()).truncatedTo(ChronoUnit.SECONDS)).append('\n');
+        }
         String total = Units.format(s.total(), t.unit());
         if (s.durationNanos() != 0) {
             b.append("Duration: ").append(Units.time(s.durationNanos())).append(", ");
@@ -33,6 +37,11 @@ public final class ProfileReport {
             b.append(String.format(Locale.ROOT, " (%.2f%% of the duration)", 100.0 * s.total() / s.durationNanos()));
         }
         b.append('\n');
+        if (s.rows().isEmpty()) {
+            b.append("No samples for ").append(clean(t.type()))
+                    .append(": nothing was recorded (an idle process, or this profile type is switched off)\n");
+            return b.toString();
+        }
         int shown = Math.min(top, s.rows().size());
         b.append("Showing top ").append(shown).append(" of ").append(s.rows().size()).append(" functions, sorted by ")
                 .append(s.sortedBy().name().toLowerCase(Locale.ROOT)).append(", accounting for ")
@@ -127,20 +136,8 @@ public final class ProfileReport {
         }
     }
 
-    /**
-     * Function names come from the profiled process; strip control characters before they reach a
-     * terminal. Kept local and obvious until io.alloytop.text.Sanitizer lands, then call that.
-     */
+    /** Function names and types come from the profiled process: inert before they reach a terminal. */
     static String clean(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        s.codePoints().forEach(c -> {
-            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029
-                    || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
-                b.append('?');
-            } else {
-                b.appendCodePoint(c);
-            }
-        });
-        return b.toString();
+        return Sanitizer.line(s);
     }
 }

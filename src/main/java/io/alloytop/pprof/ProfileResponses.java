@@ -2,6 +2,7 @@ package io.alloytop.pprof;
 
 import io.alloytop.alloy.Failure;
 import io.alloytop.alloy.Result;
+import io.alloytop.text.Sanitizer;
 import java.nio.charset.StandardCharsets;
 
 /** What an HTTP answer from /debug/pprof means, as a profile or a failure a user can act on. */
@@ -53,15 +54,12 @@ final class ProfileResponses {
         return false;
     }
 
-    /** The first line of a textual error body, printable characters only, kept short. */
+    /** The first line of a textual error body, kept short and made inert for a terminal. */
     static String firstLine(byte[] body) {
         int n = Math.min(body.length, 300);
         String s = new String(body, 0, n, StandardCharsets.UTF_8);
         int nl = s.indexOf('\n');
         if (nl >= 0) s = s.substring(0, nl);
-        StringBuilder b = new StringBuilder();
-        s.codePoints().filter(c -> c >= 0x20 && c != 0x7f && !(c >= 0x80 && c < 0xa0) && c != 0xfffd)
-                .forEach(b::appendCodePoint);
-        return b.toString().strip();
+        return Sanitizer.line(s.strip());
     }
 }

@@ -7,7 +7,7 @@ public final class Units {
     private Units() {}
 
     public static String format(long value, String unit) {
-        if (unit == null) return Long.toString(value);
+        if (unit == null || value == 0) return Long.toString(value);
         return switch (unit) {
             case "nanoseconds", "ns" -> time(value);
             case "bytes", "B" -> bytes(value);
@@ -40,9 +40,9 @@ public final class Units {
     }
 
     private static String num(double v) {
+        // like pprof: two decimals, only a ".00" is dropped (1.50MB stays, 1.00MB becomes 1MB)
         String s = String.format(Locale.ROOT, "%.2f", v);
-        if (s.contains(".")) s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
-        return s;
+        return s.endsWith(".00") ? s.substring(0, s.length() - 3) : s;
     }
 
     /** pprof's percentage column: two decimals, "100%" when within rounding of it. */

@@ -50,15 +50,4 @@ final class Utf8 {
     static int width(long packed) {
         return (int) (packed & 7);
     }
-
-    /** True when the bytes are valid UTF-8 throughout. */
-    static boolean valid(byte[] b) {
-        int i = 0;
-        while (i < b.length) {
-            long d = decode(b, i);
-            if (rune(d) == RUNE_ERROR && width(d) == 1 && (b[i] & 0xFF) >= 0x80) return false;
-            i += width(d);
-        }
-        return true;
-    }
 }

@@ -132,4 +132,24 @@ public final class DisplayWidth {
         for (int i = w; i < columns; i++) b.append(' ');
         return b.toString();
     }
+
+    /**
+     * Splits s into rows of at most columns (for a wrap toggle or a detail view), never splitting a
+     * wide char; '\n' in s (from {@link Sanitizer#multiline}) also ends a row. A char wider than
+     * columns still gets a row of its own, so the loop always advances.
+     */
+    public static java.util.List<String> wrap(String s, int columns) {
+        java.util.List<String> rows = new java.util.ArrayList<>();
+        int cols = Math.max(1, columns);
+        for (String line : s.split("\n", -1)) {
+            int start = 0;
+            do {
+                int cut = start + fitIndex(line.subSequence(start, line.length()), cols);
+                if (cut == start && start < line.length()) cut = start + Character.charCount(line.codePointAt(start));
+                rows.add(line.substring(start, cut));
+                start = cut;
+            } while (start < line.length());
+        }
+        return rows;
+    }
 }

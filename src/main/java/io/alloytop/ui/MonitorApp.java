@@ -7,9 +7,11 @@ import com.googlecode.lanterna.screen.TerminalScreen;
 import io.alloytop.alloy.Component;
 import io.alloytop.alloy.Failure;
 import io.alloytop.alloy.Result;
+import io.alloytop.logs.LogBuffer;
+import io.alloytop.logs.LogEntry;
+import io.alloytop.logs.LogSink;
 import io.alloytop.ui.model.Command;
 import io.alloytop.ui.model.Event;
-import io.alloytop.ui.model.Key;
 import io.alloytop.ui.model.Update;
 import io.alloytop.ui.model.UiState;
 import io.alloytop.ui.term.AnsiOutputTerminal;
@@ -18,10 +20,8 @@ import io.alloytop.ui.term.TerminalSession;
 import io.alloytop.ui.view.Renderer;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -45,12 +45,17 @@ public final class MonitorApp {
     private final MonitorBackend backend;
     private final Clock clock;
     private final boolean mouse;
+    private final LogFeed logFeed;
+    private final java.util.concurrent.atomic.AtomicBoolean logsPending = new java.util.concurrent.atomic.AtomicBoolean();
     private final BlockingQueue<Event> queue = new LinkedBlockingQueue<>();
     private final ExecutorService effects = Executors.newSingleThreadExecutor(daemon("alloytop-effects"));
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("alloytop-tick"));
     private volatile boolean stopping;
+    /** Set by a key or resize since the last frame: draw without waiting for the frame interval. */
+    private boolean urgent;
 
-    MonitorApp(TerminalSession session, AnsiOutputTerminal out, MonitorBackend backend, Clock clock, boolean mouse) {
+    MonitorApp(TerminalSession session, AnsiOutputTerminal out, MonitorBackend backend, Clock clock, boolean mouse, LogFeed logFeed) {
+        this.logFeed = logFeed;
         this.session = session;
         this.out = out;
         this.backend = backend;
@@ -85,6 +90,7 @@ public final class MonitorApp {
         ticker.scheduleAtFixedRate(() -> queue.offer(new Event.Tick(clock.instant())), 1000 - clock.millis() % 1000, 1000,
                 TimeUnit.MILLISECONDS);
         backend.start(snap -> queue.offer(new Event.SnapshotArrived(snap)));
+        startLogs();
 
         TerminalSize ts = screen.getTerminalSize();
         UiState state = Update.update(initial, new Event.Resized(ts.getColumns(), ts.getRows())).state();
@@ -94,11 +100,13 @@ public final class MonitorApp {
         try {
             while (!state.quitting && !stopping) {
                 if (state != drawn) {
-                    long wait = lastFrame + FRAME_NANOS - System.nanoTime();
+                    // data frames are coalesced to ~30/s; a key or resize is drawn at once so typing never waits
+                    long wait = urgent ? 0 : lastFrame + FRAME_NANOS - System.nanoTime();
                     Event e = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : queue.poll();
                     if (e == null) {
                         render(screen, state);
                         drawn = state;
+                        urgent = false;
                         lastFrame = System.nanoTime();
                         continue;
                     }
@@ -127,9 +135,43 @@ public final class MonitorApp {
         return 0;
     }
 
+    /**
+     * The source appends to a bounded ring on its own thread; the UI hears about it at most every
+     * 100 ms with an immutable snapshot, so a burst of log lines cannot flood the event queue.
+     */
+    private void startLogs() {
+        if (logFeed == null || logFeed.source() == null) return;
+        LogBuffer buffer = new LogBuffer(logFeed.ring());
+        queue.offer(new Event.LogsChanged(buffer.snapshot()));
+        queue.offer(new Event.LogStatus(logFeed.source().describe(), false));
+        logFeed.source().start(new LogSink() {
+            @Override
+            public void entries(List<LogEntry> batch) {
+                buffer.append(batch);
+                if (logsPending.compareAndSet(false, true)) {
+                    ticker.schedule(() -> {
+                        logsPending.set(false);
+                        queue.offer(new Event.LogsChanged(buffer.snapshot()));
+                    }, 100, TimeUnit.MILLISECONDS);
+                }
+            }
+
+            @Override
+            public void status(String message, boolean error) {
+                queue.offer(new Event.LogStatus(message, error));
+            }
+
+            @Override
+            public void finished() {
+                queue.offer(new Event.LogStatus("log source ended", false));
+            }
+        });
+    }
+
     private void closeQuietly() {
         Thread t = new Thread(() -> {
             try {
+                if (logFeed != null && logFeed.source() != null) logFeed.source().close();
                 backend.close();
             } catch (RuntimeException ignored) {
                 // we are leaving; a backend that fails to close cannot matter now
@@ -146,6 +188,7 @@ public final class MonitorApp {
 
     private UiState apply(UiState s, Event e) {
         if (e instanceof Event.Resized r) out.resized(new TerminalSize(r.columns(), r.rows()));
+        if (e instanceof Event.KeyPressed || e instanceof Event.Resized) urgent = true;
         Update.Step step = Update.update(s, e);
         for (Command c : step.commands()) execute(c);
         return step.state();
@@ -212,18 +255,4 @@ public final class MonitorApp {
         };
     }
 
-    /** Keys typed in tests go through the same queue as real ones. */
-    void post(Event e) {
-        queue.offer(e);
-    }
-
-    static List<Key> keys(String s) {
-        List<Key> out = new ArrayList<>();
-        for (char c : s.toCharArray()) out.add(Key.ch(c));
-        return out;
-    }
-
-    static Charset outputCharset(boolean utf8, Charset terminal) {
-        return utf8 ? StandardCharsets.UTF_8 : terminal;
-    }
 }

@@ -61,7 +61,7 @@ public final class UiLauncher {
     }
 
     public static int launch(UiOptions o, String target, boolean insecure, Duration interval,
-                             Supplier<MonitorBackend> backendFactory, PrintStream err) {
+                             Supplier<MonitorBackend> backendFactory, LogFeed logs, PrintStream err) {
         Map<String, String> env = System.getenv();
         Logger.getLogger("org.jline").setLevel(Level.OFF);
         if (unsupportedReason(env, System.console() != null) != null) return NO_TERMINAL;
@@ -92,7 +92,7 @@ public final class UiLauncher {
                     return new TerminalSize(s.getColumns(), s.getRows());
                 });
         MonitorBackend backend = backendFactory.get();
-        MonitorApp app = new MonitorApp(session, out, backend, Clock.systemUTC(), o.mouse);
+        MonitorApp app = new MonitorApp(session, out, backend, Clock.systemUTC(), o.mouse, logs);
 
         Thread hook = new Thread(() -> boundedRestore(app), "alloytop-restore");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -106,6 +106,10 @@ public final class UiLauncher {
         Clock clock = Clock.systemUTC();
         UiState initial = UiState.initial(target, insecure, interval, themes, theme, ascii, clock.instant(), 80, 24);
         if (problems.length() > 0) initial = io.alloytop.ui.model.Update.say(initial, problems.toString());
+        if (logs != null && logs.source() == null && logs.note() != null) {
+            String note = logs.note();
+            initial = initial.with(b -> b.logsNote = io.alloytop.text.Sanitizer.line(note));
+        }
         int code;
         try {
             code = app.run(initial, err);

@@ -126,6 +126,12 @@ class ForwardRunnerTest {
         }
         assertNoSecretAnywhere(on);
 
+        int reloads = alloy.reloads;
+        ForwardRunner.Outcome again = run(plan(ForwardPlan.Action.ON, Signal.DEFAULT));
+        assertTrue(again.ok());
+        assertEquals("forwarding is already on with exactly these settings; nothing to change", again.summary());
+        assertEquals(reloads, alloy.reloads, "nothing to change, nothing reloaded");
+
         events.clear();
         ForwardRunner.Outcome off = run(plan(ForwardPlan.Action.OFF, Set.of()));
         assertTrue(off.ok(), off.summary() + "\n" + events);
@@ -281,5 +287,46 @@ class ForwardRunnerTest {
         assertFalse(o.ok());
         assertTrue(o.summary().contains("changed since the plan was made"), o.summary());
         assertEquals(USER_CONFIG + "// edited meanwhile\n", Files.readString(config));
+    }
+
+    @Test
+    void anUnexpectedExceptionAfterWritingStillRollsBack() throws IOException {
+        ForwardPlan p = plan(ForwardPlan.Action.ON, EnumSet.of(Signal.METRICS));
+        ForwardRunner r = new ForwardRunner(new AlloyPort() {
+            public Result<String> reload() {
+                return alloy.reload();
+            }
+
+            public Result<List<io.alloytop.alloy.Component>> components() {
+                throw new IllegalStateException("bug in a parser");
+            }
+
+            public Result<io.alloytop.metrics.MetricsSnapshot> metrics() {
+                return alloy.metrics();
+            }
+        }, new PosixConfigFiles(), new Backups(state.resolve("b"), clock), preflight, ExternalValidator.NONE, clock,
+                clock.sleeper(), new ForwardRunner.Settings(Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ZERO),
+                new Redactor(List.of(Fixtures.SECRET)), state);
+        ForwardRunner.Outcome o = r.run(p, events::add);
+        assertFalse(o.ok());
+        assertTrue(o.summary().startsWith("unexpected error: IllegalStateException: bug in a parser; the previous config is back"),
+                o.summary());
+        assertUntouched();
+    }
+
+    @Test
+    void interruptionDuringVerificationRollsBack() throws IOException {
+        ForwardPlan p = plan(ForwardPlan.Action.ON, EnumSet.of(Signal.METRICS));
+        alloy.frozenCounters = true;
+        ForwardRunner r = new ForwardRunner(alloy, new PosixConfigFiles(), new Backups(state.resolve("b"), clock), preflight,
+                ExternalValidator.NONE, clock, d -> {
+                    if (alloy.reloads > 0) throw new InterruptedException();
+                }, new ForwardRunner.Settings(Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ZERO),
+                new Redactor(List.of(Fixtures.SECRET)), state);
+        ForwardRunner.Outcome o = r.run(p, events::add);
+        assertTrue(Thread.interrupted(), "the interrupt is passed on");
+        assertFalse(o.ok());
+        assertTrue(o.summary().startsWith("interrupted; the previous config is back"), o.summary());
+        assertUntouched();
     }
 }

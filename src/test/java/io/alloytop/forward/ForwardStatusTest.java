@@ -46,10 +46,12 @@ class ForwardStatusTest {
                 r.overhead());
         String text = ForwardText.status(r);
         assertTrue(text.contains("  metrics   sending 10.0 samples/s\n"), text);
+        assertEquals("forwarding metrics 10/s, logs FAILING, profiles FAILING", ForwardText.header(r));
 
         ForwardStatus.Report down = ForwardStatus.compute(disk, null, null, null, null, Optional.empty());
         assertEquals("configured (Alloy is not answering)", down.signals().get(0).describe());
         assertEquals("overhead: no measurement from before forwarding was switched on", down.overhead());
+        assertEquals("forwarding metrics configured, logs configured, profiles configured", ForwardText.header(down));
 
         alloy.running = List.of();
         ForwardStatus.Report notLoaded = ForwardStatus.compute(disk, alloy.components().orNull(), m0, m1,

@@ -45,6 +45,15 @@ class GatewaySourceIT {
                 r.write(x.take(), total += 3);
                 c.await(e -> e.message().startsWith("live-"), 3, 20);
 
+                // a drop with nothing new written: the resume must not repeat the newest entry
+                proxy.cutAll();
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (c.statuses().stream().noneMatch(m -> m.startsWith("reconnected")) && System.nanoTime() < until) {
+                    Thread.sleep(20);
+                }
+                Thread.sleep(500);
+                assertEquals(3, c.entries().stream().filter(e -> e.message().startsWith("live-")).count(), "no repeat after resume");
+
                 // drop the stream and keep the door shut while entries arrive
                 proxy.refuse(true);
                 proxy.cutAll();
@@ -64,7 +73,7 @@ class GatewaySourceIT {
                 assertEquals(List.of("live-0", "live-1", "live-2", "gap-0", "gap-1", "gap-2", "gap-3", "after-0", "after-1"),
                         tail, "no duplicates and no gaps across the reconnect");
                 assertEquals(HostileJournal.ALLOY_LINES + 1 + 9, c.entries().size(), "nothing else was repeated");
-                assertTrue(proxy.accepted() >= 2, "it really reconnected");
+                assertTrue(proxy.accepted() >= 3, "it really reconnected, twice");
                 assertTrue(c.statuses().stream().anyMatch(m -> m.startsWith("reconnected")), c.statuses().toString());
                 assertTrue(c.statuses().stream().anyMatch(m -> m.contains("retrying in")), c.statuses().toString());
             }
@@ -95,6 +104,39 @@ class GatewaySourceIT {
             assertTrue(last3.lines()[1].contains("[restart]"), last3.text());
             assertTrue(last3.lines()[3].contains("Alloy is running"), last3.text());
             HostileJournal.assertTerminalSafe(last3.stdout());
+
+            CommandRun last1 = CommandRun.of("logs", "--journal-url", g.url(), "-n", "1");
+            assertEquals(1, last1.lines().length, last1.text());
+            assertTrue(last1.lines()[0].contains("Alloy is running"), last1.text());
+        }
+    }
+
+    /** gatewayd reads a skip of "-0" as the head, so the smallest backlogs go through the tail's cursor. */
+    @Test
+    void smallBacklogsStartAtTheTail() throws Exception {
+        JournalExport x = new JournalExport();
+        Path journal = dir.resolve("j3");
+        java.nio.file.Files.createDirectories(journal);
+        try (JournalRemote r = JournalRemote.start(journal);
+             Gatewayd g = Gatewayd.serve(journal, dir)) {
+            for (int i = 0; i < 5; i++) x.alloy(HostileJournal.INV1, "level=info msg=old-" + i);
+            r.write(x.take(), 5);
+            Collector none = new Collector();
+            Collector one = new Collector();
+            try (GatewaySource s0 = new GatewaySource(g.url(), "alloy.service", 0, true);
+                 GatewaySource s1 = new GatewaySource(g.url(), "alloy.service", 1, true)) {
+                s0.start(none);
+                s1.start(one);
+                one.await(e -> true, 1, 20);
+                Thread.sleep(500); // s0 has connected too, and must have received nothing
+                assertEquals(List.of(), none.entries());
+                x.alloy(HostileJournal.INV1, "level=info msg=new-0");
+                r.write(x.take(), 6);
+                none.await(e -> true, 1, 20);
+                one.await(e -> true, 2, 20);
+            }
+            assertEquals(List.of("new-0"), none.entries().stream().map(LogEntry::message).toList());
+            assertEquals(List.of("old-4", "new-0"), one.entries().stream().map(LogEntry::message).toList());
         }
     }
 }

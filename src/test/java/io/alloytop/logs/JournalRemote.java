@@ -8,8 +8,9 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A long-running real systemd-journal-remote that reads Journal Export Format from a pipe and
- * appends to one journal file, so followers see entries arrive live.
+ * A long-running real systemd-journal-remote that reads Journal Export Format from a named FIFO and
+ * appends to one journal file, so followers see entries arrive live. The FIFO stays open for
+ * writing until {@link #close()}, when journal-remote sees EOF, finishes the file and exits.
  */
 final class JournalRemote implements AutoCloseable {
     static final String PROGRAM = "/lib/systemd/systemd-journal-remote";
@@ -18,19 +19,28 @@ final class JournalRemote implements AutoCloseable {
     final Path dir;
     final Path file;
 
-    private JournalRemote(Process process, Path dir, Path file) {
+    private final Path fifo;
+
+    private JournalRemote(Process process, Path dir, Path file, Path fifo, OutputStream fifoOut) {
         this.process = process;
-        this.in = process.getOutputStream();
+        this.fifo = fifo;
+        this.in = fifoOut;
         this.dir = dir;
         this.file = file;
     }
 
-    static JournalRemote start(Path dir) throws IOException {
+    static JournalRemote start(Path dir) throws IOException, InterruptedException {
         Path bin = RealPrograms.require(PROGRAM);
+        Path mkfifo = RealPrograms.require("mkfifo");
         Path file = dir.resolve("alloy.journal");
-        Process p = new ProcessBuilder(bin.toString(), "--split-mode=none", "-o", file.toString(), "-")
+        Path fifo = Files.createTempDirectory("alloytop-fifo").resolve("export");
+        if (new ProcessBuilder(mkfifo.toString(), fifo.toString()).start().waitFor() != 0) {
+            throw new IOException("mkfifo " + fifo + " failed");
+        }
+        Process p = new ProcessBuilder(bin.toString(), "--split-mode=none", "-o", file.toString(), fifo.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("journal-remote.log").toFile()).start();
-        return new JournalRemote(p, dir, file);
+        // opening the write end blocks until journal-remote opens the read end
+        return new JournalRemote(p, dir, file, fifo, new java.io.FileOutputStream(fifo.toFile()));
     }
 
     /** Writes entries and waits until the journal file holds them (counted with real journalctl). */
@@ -65,5 +75,7 @@ final class JournalRemote implements AutoCloseable {
             // already gone
         }
         if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly();
+        Files.deleteIfExists(fifo);
+        Files.deleteIfExists(fifo.getParent());
     }
 }

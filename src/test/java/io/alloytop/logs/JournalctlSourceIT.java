@@ -129,6 +129,20 @@ class JournalctlSourceIT {
                         got.stream().map(LogEntry::message).toList());
                 assertEquals(1, c.entries().stream().filter(e -> e.kind() == LogEntry.Kind.RESTART).count());
                 assertEquals(8, c.entries().stream().filter(e -> e.kind() == LogEntry.Kind.LINE).count(), "no duplicates");
+
+                // journalctl dies: restarted after the last cursor, nothing repeated or lost
+                Process first = s.currentProcess();
+                first.destroy();
+                assertTrue(first.waitFor(10, java.util.concurrent.TimeUnit.SECONDS));
+                x.alloy(HostileJournal.INV2, "level=info msg=while-down");
+                r.write(x.take(), 9);
+                c.await(e -> e.message().equals("while-down"), 1, 20);
+                x.alloy(HostileJournal.INV2, "level=info msg=after-restart");
+                r.write(x.take(), 10);
+                c.await(e -> e.message().equals("after-restart"), 1, 20);
+                assertEquals(10, c.entries().stream().filter(e -> e.kind() == LogEntry.Kind.LINE).count(),
+                        "no duplicates across the restart: " + c.entries().stream().map(LogEntry::message).toList());
+                assertTrue(c.statuses().stream().anyMatch(m -> m.contains("restarting in")), c.statuses().toString());
             }
             assertTrue(c.finished.await(5, java.util.concurrent.TimeUnit.SECONDS), "close ends the source");
         }

@@ -94,4 +94,18 @@ class LineParserTest {
         assertEquals(Instant.parse("2026-08-21T11:00:00Z"),
                 LineParser.parse("ts=2026-08-21T13:00:00+02:00 level=info msg=x", FALLBACK, null).time());
     }
+
+    @Test
+    void fastUtcTimesAgreeWithJavaTime() {
+        for (String ts : new String[] {"2026-08-21T13:41:07Z", "2026-08-21T13:41:07.5Z", "2026-08-21T13:41:07.553912Z",
+                "2024-02-29T23:59:59.999999999Z", "1970-01-01T00:00:00.000Z", "2026-12-31T00:00:00.1234Z"}) {
+            assertEquals(Instant.parse(ts), LineParser.parseUtc(ts), ts);
+        }
+        for (String bad : new String[] {"2026-02-30T00:00:00Z", "2026-13-01T00:00:00Z", "2026-08-21T24:00:00Z",
+                "2026-08-21T13:41:07.Z", "2026-08-21T13:41:07+02:00", "2026-08-21 13:41:07Z", "2026-08-21T13:41:07.1234567890Z",
+                "2026-0a-21T13:41:07Z"}) {
+            assertEquals(null, LineParser.parseUtc(bad), bad);
+        }
+        assertEquals(FALLBACK, LineParser.parseTime("2026-02-30T00:00:00Z", FALLBACK));
+    }
 }

@@ -60,6 +60,16 @@ class LogSourcesTest {
         JournalctlSource j = new JournalctlSource("journalctl", "alloy.service", Path.of("/x"), 50, true);
         assertEquals(java.util.List.of("journalctl", "-u", "alloy.service", "-o", "json", "--all", "--no-pager", "-n", "50",
                 "-f", "--directory", "/x"), j.command());
+        assertEquals(java.util.List.of("journalctl", "-u", "alloy.service", "-o", "json", "--all", "--no-pager",
+                "--after-cursor=s=1;i=2", "-f", "--directory", "/x"), j.command("s=1;i=2"));
+    }
+
+    @Test
+    void missingJournalctlIsSaidAndTheSourceEnds() throws Exception {
+        Collector c = new Collector();
+        new JournalctlSource("/nonexistent/journalctl", "alloy.service", null, 10, true).start(c);
+        assertTrue(c.finished.await(5, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(java.util.List.of("error: " + JournalctlHints.NOT_INSTALLED), c.statuses());
     }
 
     @Test
@@ -67,6 +77,8 @@ class LogSourcesTest {
         GatewaySource follow = new GatewaySource("http://host:19531/", "alloy.service", 10, true);
         assertEquals("http://host:19531/entries?_SYSTEMD_UNIT=alloy.service&follow", follow.entriesUrl().toString());
         assertEquals("entries=:-9:", follow.range());
+        assertEquals("s=1;i=2", GatewaySource.cursorOf("{\"MESSAGE\":\"x\",\"__CURSOR\":\"s=1;i=2\",\"PRIORITY\":\"6\"}"));
+        assertNull(GatewaySource.cursorOf("{\"MESSAGE\":\"x\"}"));
         GatewaySource once = new GatewaySource("http://host:19531", "alloy.service", 10, false);
         assertEquals("entries=:-9:10", once.range());
         assertEquals("http://host:19531/entries?_SYSTEMD_UNIT=alloy.service", once.entriesUrl().toString());

@@ -7,6 +7,16 @@ final class PromText {
     private PromText() {}
 
     static String format(List<MetricFamily> families) {
+        return format(families, false, false);
+    }
+
+    /** crlf: CRLF line ends; loose: extra blanks and a trailing comma wherever the format allows them. */
+    static String format(List<MetricFamily> families, boolean crlf, boolean loose) {
+        String text = formatLf(families, loose);
+        return crlf ? text.replace("\n", "\r\n") : text;
+    }
+
+    private static String formatLf(List<MetricFamily> families, boolean loose) {
         StringBuilder sb = new StringBuilder();
         for (MetricFamily f : families) {
             if (!f.help().isEmpty()) {
@@ -14,7 +24,10 @@ final class PromText {
                         .append(f.help().replace("\\", "\\\\").replace("\n", "\\n")).append('\n');
             }
             sb.append("# TYPE ").append(f.name()).append(' ').append(f.type().name().toLowerCase()).append('\n');
-            for (Sample s : f.samples()) sample(sb, s);
+            for (Sample s : f.samples()) {
+                if (loose) looseSample(sb, s);
+                else sample(sb, s);
+            }
         }
         return sb.toString();
     }
@@ -33,6 +46,17 @@ final class PromText {
         sb.append(' ').append(value(s.value()));
         if (s.timestampMs() != Sample.NO_TIMESTAMP) sb.append(' ').append(s.timestampMs());
         sb.append('\n');
+    }
+
+    private static void looseSample(StringBuilder sb, Sample s) {
+        sb.append(" \t").append(s.name()).append(" {");
+        Labels l = s.labels();
+        for (int i = 0; i < l.size(); i++) {
+            sb.append(' ').append(l.name(i)).append(" =\t\"").append(escapeLabelValue(l.value(i))).append("\" ,");
+        }
+        sb.append("} \t").append(value(s.value()));
+        if (s.timestampMs() != Sample.NO_TIMESTAMP) sb.append("\t ").append(s.timestampMs());
+        sb.append(" \t\n\n");
     }
 
     static String escapeLabelValue(String v) {

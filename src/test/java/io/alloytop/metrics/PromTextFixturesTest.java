@@ -144,4 +144,33 @@ class PromTextFixturesTest {
                 family(s, "go_memstats_heap_inuse_bytes").help());
         assertEquals(14, family(s, "remotecfg_request_duration_seconds").samples().size());
     }
+
+    /** The benchmark's 2 MB body: every line is a sample, and every histogram series is consistent. */
+    @Test
+    void benchmarkPayloadParsesConsistently() throws Exception {
+        byte[] body = io.alloytop.bench.AlloyLikePayload.generate(2 << 20, 20260101L);
+        String text = new String(body, StandardCharsets.UTF_8);
+        long sampleLines = text.lines().filter(l -> !l.startsWith("#")).count();
+        MetricsSnapshot s = PromTextParser.parse(body);
+        assertEquals(sampleLines, s.sampleCount());
+        int series = 0;
+        for (MetricFamily f : s.families()) {
+            if (f.type() != MetricType.HISTOGRAM) continue;
+            for (Sample count : s.samples(f.name() + "_count")) {
+                Labels l = count.labels();
+                double inf = s.first(f.name() + "_bucket", b -> b.get("le").equals("+Inf")
+                        && b.size() == l.size() + 1 && matchesAll(b, l)).getAsDouble();
+                assertEquals(count.value(), inf, f.name() + l);
+                series++;
+            }
+        }
+        assertTrue(series > 500, "histogram series: " + series);
+    }
+
+    private static boolean matchesAll(Labels outer, Labels inner) {
+        for (int i = 0; i < inner.size(); i++) {
+            if (!inner.value(i).equals(outer.get(inner.name(i)))) return false;
+        }
+        return true;
+    }
 }

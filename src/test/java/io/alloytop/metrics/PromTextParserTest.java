@@ -213,4 +213,36 @@ class PromTextParserTest {
         assertEquals(List.of("a", "b"), s.families().stream().map(MetricFamily::name).toList());
         assertThrows(IndexOutOfBoundsException.class, () -> PromTextParser.parse(b, 20, 10));
     }
+
+    @Test
+    void consecutiveLinesSharingPrefixesParseAsIfAlone() throws Exception {
+        String[] lines = {
+            "m{a=\"abc\",b=\"x\"} 1",
+            "m{a=\"abc\",b=\"x\"} 2",
+            "m{a=\"abd\",b=\"x\"} 3",
+            "m{a=\"ab\",b=\"x\"} 4",
+            "m{a=\"ab\"} 5",
+            "m{a=\"ab\",} 6",
+            "m{a=\"ab\" , c=\"\\\"q\"} 7",
+            "m{a=\"ab\" , c=\"\\\"r\"} 8",
+            "m{a=\"ab\" , c=\"\\\"r\",d=\"é\"} 9",
+            "m {a=\"ab\"} 10",
+            "m{a=\"ab\"}11",
+            "m 12",
+            "m{} 13",
+            "m{a=\"ab\"} 14 99",
+        };
+        StringBuilder all = new StringBuilder();
+        List<Sample> alone = new java.util.ArrayList<>();
+        for (String line : lines) {
+            all.append(line).append('\n');
+            alone.addAll(parse(line + "\n").families().get(0).samples());
+        }
+        MetricsSnapshot s = parse(all.toString());
+        assertEquals(alone, s.families().stream().flatMap(f -> f.samples().stream()).toList());
+        assertEquals(Labels.ofPairs("a", "ab", "c", "\"r", "d", "é"), s.samples("m").get(8).labels());
+        PromParseException e = assertThrows(PromParseException.class,
+                () -> parse("m{a=\"abc\",b=\"x\"} 1\nm{a=\"abc\",a=\"x\"} 1\n"));
+        assertEquals("line 2, column 11: duplicate label name a", e.getMessage());
+    }
 }

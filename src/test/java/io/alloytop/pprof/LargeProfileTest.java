@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A 50 MB (gzip'd) profile decodes correctly in a JVM whose heap is capped at 256 MB: decoding
+ * A 50 MB (gzip'd) profile decodes correctly in a JVM whose heap is capped at 64 MB: decoding
  * streams samples instead of holding them. The child JVM also reports time and peak heap.
  */
 class LargeProfileTest {
     static final long SIZE = 50L << 20;
-    static final String HEAP_CAP = "-Xmx256m";
+    static final String HEAP_CAP = "-Xmx64m";
 
     @Test
     void fiftyMegabyteProfileDecodesInBoundedMemory(@TempDir Path dir) throws Exception {

@@ -1,6 +1,7 @@
 package io.alloytop.pprof;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -35,14 +36,22 @@ public final class LargeProfiles {
             w.bytes(1, PbWriter.message(v -> v.uint(1, 1).uint(2, 2)));
             w.bytes(1, PbWriter.message(v -> v.uint(1, 3).uint(2, 4)));
             // Leave room for the tail (locations, functions, strings: about 1 MB compressed).
+            // Buffers reused across samples: building ~1M small messages is otherwise most of the time.
+            ByteArrayOutputStream ids = new ByteArrayOutputStream(512);
+            ByteArrayOutputStream sample = new ByteArrayOutputStream(512);
+            PbWriter idw = new PbWriter(ids);
+            PbWriter sw = new PbWriter(sample);
             while (counted.count < targetGzipBytes - (1 << 20)) {
                 int depth = 10 + rnd.nextInt(31);
-                long[] locs = new long[depth + 1];
-                for (int i = 0; i < depth; i++) locs[i] = 2 + rnd.nextInt(LOCATIONS - 1);
-                locs[depth] = 1; // runtime.main
+                ids.reset();
+                for (int i = 0; i < depth; i++) idw.varint(2 + rnd.nextInt(LOCATIONS - 1));
+                idw.varint(1); // runtime.main
                 long n = 1 + rnd.nextInt(10);
                 long ns = n * 10_000_000L;
-                w.bytes(2, PbWriter.message(s -> s.repeated(1, locs, true).repeated(2, new long[] {n, ns}, true)));
+                sample.reset();
+                sw.bytes(1, ids.toByteArray());
+                sw.repeated(2, new long[] {n, ns}, true);
+                w.bytes(2, sample.toByteArray());
                 samples++;
                 totalCount += n;
                 totalNanos += ns;

@@ -61,6 +61,20 @@ class ProfileDecoderTest {
     }
 
     @Test
+    void aCallEdgeThatIsAlsoAnOrdinaryCallIsNotInline() throws Exception {
+        TestProfile p = new TestProfile().sampleType("cpu", "nanoseconds");
+        int small = p.function("pkg.small"), outer = p.function("pkg.outer");
+        int inlined = p.location(small, outer);
+        int called = p.location(small);
+        int outerAlone = p.location(outer);
+        p.sample(new long[] {7}, inlined);
+        assertEquals("inline", rows(decode(p, false).summary(0)).get("pkg.small").inline());
+        // pprof keeps one edge per caller/callee pair, inline only if every occurrence was
+        p.sample(new long[] {1}, called, outerAlone);
+        assertEquals("", rows(decode(p, false).summary(0)).get("pkg.small").inline());
+    }
+
+    @Test
     void tiesAreBrokenByNameInGoByteOrderThenByCum() throws Exception {
         TestProfile p = new TestProfile().sampleType("samples", "count");
         String emoji = "pkg.\uD83D\uDE00"; // U+1F600: after U+FF5E in Go, before it in Java's compareTo
@@ -171,6 +185,37 @@ class ProfileDecoderTest {
         assertEquals(new StackGroup(List.of("runtime.gopark", "runtime.selectgo", "worker"), 5), g.get(0));
         assertEquals(new StackGroup(List.of("runtime.gopark", "worker"), 1), g.get(1));
         assertEquals(6, d.summary(0).total());
+    }
+
+    @Test
+    void dropFramesCutsStacksLikePprof() throws Exception {
+        TestProfile p = new TestProfile().sampleType("samples", "count").dropFrames("runtime\\..*", "runtime\\.keep");
+        int main = p.function("main.main"), malloc = p.function("runtime.mallocgc"), memclr = p.function("runtime.memclr"),
+                keep = p.function("runtime.keep"), work = p.function("main.work");
+        int lMain = p.location(main), lMalloc = p.location(malloc), lMemclr = p.location(memclr), lKeep = p.location(keep);
+        int lInlined = p.location(memclr, work); // runtime.memclr inlined into main.work
+        p.sample(new long[] {5}, lMemclr, lMalloc, lMain);  // main -> mallocgc -> memclr: cut below main
+        p.sample(new long[] {3}, lKeep, lMain);             // kept by keep_frames
+        p.sample(new long[] {2}, lMalloc);                  // no user frame above: nothing is cut
+        p.sample(new long[] {7}, lInlined, lMain);          // the inlined runtime frame goes, main.work stays the leaf
+        Map<String, ProfileSummary.Row> r = rows(decode(p, false).summary(0));
+        assertEquals(5 + 7, r.get("main.main").flat() + r.get("main.work").flat());
+        assertEquals(5, r.get("main.main").flat());
+        assertEquals(7, r.get("main.work").flat());
+        assertEquals(3, r.get("runtime.keep").flat());
+        assertEquals(2, r.get("runtime.mallocgc").flat());
+        assertEquals(null, r.get("runtime.memclr"));
+        assertEquals(17, decode(p, false).summary(0).total());
+        assertEquals("runtime\\..*", decode(p, false).dropFrames());
+    }
+
+    @Test
+    void pprofsFunctionNameSimplification() {
+        assertEquals("ns::f", FramePruning.simplify("ns::f(int, char)"));
+        assertEquals("(anonymous namespace)::g", FramePruning.simplify("(anonymous namespace)::g(int)"));
+        assertEquals("A::operator()", FramePruning.simplify(".A::operator()(int)"));
+        // pprof cuts Go method names at their first '(' too, so drop_frames sees "main."
+        assertEquals("main.", FramePruning.simplify("main.(*T).m"));
     }
 
     @Test

@@ -76,7 +76,7 @@ class ProfileFetcherTest {
         assertEquals(Failure.Kind.NOT_SUPPORTED, failure(ex -> LocalHttp.reply(ex, 404, new byte[0]), ProfileType.HEAP).kind());
         Failure f = failure(ex -> LocalHttp.reply(ex, 502, "bad gateway\u001b[31m".getBytes(StandardCharsets.UTF_8)), ProfileType.HEAP);
         assertEquals("heap profile from " + "http://127.0.0.1:" + f.message().split(":")[2].split("/")[0]
-                + "/debug/pprof/heap: HTTP 502: bad gateway[31m", f.message());
+                + "/debug/pprof/heap: HTTP 502: bad gateway\u241b[31m", f.message());
         Failure notGzip = failure(ex -> LocalHttp.reply(ex, 200, "hello".getBytes(StandardCharsets.UTF_8)), ProfileType.HEAP);
         assertEquals(Failure.Kind.BAD_RESPONSE, notGzip.kind());
     }

@@ -22,6 +22,8 @@ final class TestProfile {
     private final List<byte[]> samples = new ArrayList<>();
     private final List<byte[]> mappings = new ArrayList<>();
     private long defaultSampleType;
+    private long dropFrames;
+    private long keepFrames;
     private long durationNanos;
     private long timeNanos;
     boolean packed = true;
@@ -43,6 +45,12 @@ final class TestProfile {
 
     TestProfile defaultSampleType(String type) {
         defaultSampleType = str(type);
+        return this;
+    }
+
+    TestProfile dropFrames(String regex, String keep) {
+        dropFrames = str(regex);
+        keepFrames = keep == null ? 0 : str(keep);
         return this;
     }
 
@@ -131,6 +139,8 @@ final class TestProfile {
         for (byte[] l : locations) w.bytes(4, l);
         for (byte[] f : functions) w.bytes(5, f);
         for (String s : strings.keySet()) w.string(6, s);
+        if (dropFrames != 0) w.uint(7, dropFrames);
+        if (keepFrames != 0) w.uint(8, keepFrames);
         if (timeNanos != 0) w.uint(9, timeNanos);
         if (durationNanos != 0) w.uint(10, durationNanos);
         int st = str("cpu");

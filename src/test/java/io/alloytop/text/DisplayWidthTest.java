@@ -54,6 +54,23 @@ class DisplayWidthTest {
         assertEquals(5, DisplayWidth.of(s, 0, s.indexOf("error")));
     }
 
+    @Test
+    void wrapKeepsWideCharsWholeAndHonoursNewlines() {
+        assertEquals(java.util.List.of("abc", "de"), DisplayWidth.wrap("abcde", 3));
+        assertEquals(java.util.List.of("日", "本", "語"), DisplayWidth.wrap("日本語", 3));
+        assertEquals(java.util.List.of("ab", "", "c"), DisplayWidth.wrap("ab\n\nc", 5));
+        assertEquals(java.util.List.of(""), DisplayWidth.wrap("", 5));
+        assertEquals(java.util.List.of("日", "x"), DisplayWidth.wrap("日x", 1)); // too wide: alone on its row
+    }
+
+    @Property(tries = 500)
+    void wrapLosesNothing(@ForAll String s, @ForAll @IntRange(min = 1, max = 20) int cols) {
+        String clean = Sanitizer.line(s);
+        java.util.List<String> rows = DisplayWidth.wrap(clean, cols);
+        assertEquals(clean, String.join("", rows));
+        for (String r : rows) assertTrue(DisplayWidth.of(r) <= cols || r.codePointCount(0, r.length()) == 1);
+    }
+
     @Property(tries = 1000)
     void fitIsTheLongestFittingPrefix(@ForAll String s, @ForAll @IntRange(min = 0, max = 40) int cols) {
         String cut = DisplayWidth.fit(s, cols);

@@ -60,6 +60,11 @@ public final class Tmux implements AutoCloseable {
         return run("capture-pane", "-p", "-e", "-t", session);
     }
 
+    /** tmux's own view of the pane's modes: alternate screen on, cursor visible, mouse reporting on. */
+    public String modes() throws Exception {
+        return run("display-message", "-p", "-t", session, "alt=#{alternate_on} cursor=#{cursor_flag} mouse=#{mouse_any_flag}").trim();
+    }
+
     public void resize(int cols, int rows) throws Exception {
         run("resize-window", "-t", session, "-x", String.valueOf(cols), "-y", String.valueOf(rows));
     }

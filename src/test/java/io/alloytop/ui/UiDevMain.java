@@ -14,7 +14,7 @@ public final class UiDevMain {
             if (a.startsWith("--color=")) o.color = a.substring(8);
             if (a.startsWith("--theme=")) o.theme = a.substring(8);
         }
-        int code = UiLauncher.launch(o, "http://127.0.0.1:12345", false, Duration.ofSeconds(1), () -> new FakeBackend(n), System.err);
+        int code = UiLauncher.launch(o, "http://127.0.0.1:12345", false, Duration.ofSeconds(1), () -> new FakeBackend(n), LogFeed.none("dev runner"), System.err);
         if (code == UiLauncher.NO_TERMINAL) System.out.println("no terminal");
         System.exit(Math.max(code, 0));
     }

@@ -138,7 +138,7 @@ class ViewTest {
         comps.add(Samples.component("loki.write", "evil", "", HealthState.UNHEALTHY, "boom\u001b[2J\u001b]0;title\u0007\u009b", "2026-11-22T08:00:00Z"));
         VirtualScreen v = VirtualScreen.render(States.with(Samples.ok(comps, Samples.T0), 200, 40));
         String all = v.text();
-        assertTrue(all.contains("boom␛[2J␛]0;title␇�"), all);
+        assertTrue(all.contains("boom␛[2J␛]0;title␇\\x9b"), all);
         for (char c : all.toCharArray()) assertTrue(c >= 0x20 || c == '\n', "control char on screen");
     }
 
@@ -182,5 +182,47 @@ class ViewTest {
         VirtualScreen v = VirtualScreen.render(s);
         assertTrue(v.line(23).startsWith("/zzz"), v.line(23));
         assertTrue(v.text().contains("no component matches `zzz`"), v.text());
+    }
+
+    private static UiState withLogs(UiState s, int n) {
+        io.alloytop.logs.LogBuffer buf = new io.alloytop.logs.LogBuffer(100);
+        for (int i = 0; i < n; i++) {
+            io.alloytop.logs.Level lvl = i % 10 == 3 ? io.alloytop.logs.Level.ERROR : io.alloytop.logs.Level.INFO;
+            buf.append(new io.alloytop.logs.LogEntry(Samples.T0.plusSeconds(i), lvl, i % 10 == 3 ? "local.file.api_key" : "",
+                    i == 5 ? "evil \u001b]0;title\u0007 line" : "line " + i, java.util.Map.of(), io.alloytop.logs.LogEntry.Kind.LINE, false, null));
+        }
+        return States.apply(s, new Event.LogsChanged(buf.snapshot()));
+    }
+
+    @Test
+    void logsPaneShowsTheTailWithLevelsAndPausesOnSpace() {
+        UiState s = withLogs(okState(120, 40), 30);
+        VirtualScreen v = VirtualScreen.render(s);
+        String all = v.text();
+        assertTrue(all.contains("Logs") && all.contains("30 lines"), all);
+        assertTrue(all.contains("line 29"), "the tail is shown:\n" + all);
+        assertTrue(all.contains("ERROR local.file.api_key line 23"), all);
+        assertEquals(DEF.style(Element.ERROR).fg(), v.fgOf("ERROR local.file"));
+        assertFalse(all.contains("line 5 "), "older lines scrolled off");
+        s = States.keys(s, Key.of(Key.Kind.TAB));
+        assertEquals(UiState.Pane.LOGS, s.focus);
+        s = States.keys(s, Key.ch(' '));
+        assertTrue(s.logs.paused());
+        s = States.keys(s, Key.ch('g'));
+        all = VirtualScreen.render(s).text();
+        assertTrue(all.contains("PAUSED"), all);
+        assertTrue(all.contains("evil ␛]0;title␇ line"), all);
+        s = States.keys(s, Key.ch('G'));
+        assertFalse(s.logs.paused(), "going to the end follows again");
+    }
+
+    @Test
+    void withoutALogSourceThePaneIsHiddenAndTheReasonKept() {
+        UiState s = okState(120, 40).with(b -> b.logsNote = "journalctl: no permission");
+        String all = VirtualScreen.render(s).text();
+        assertFalse(all.contains("Logs"), all);
+        s = States.keys(s, Key.of(Key.Kind.TAB));
+        all = VirtualScreen.render(s).text();
+        assertTrue(all.contains("no logs: journalctl: no permission"), all);
     }
 }

@@ -1,5 +1,6 @@
 package io.alloytop.ui.model;
 
+import io.alloytop.text.Sanitizer;
 import io.alloytop.alloy.Component;
 import io.alloytop.alloy.HealthState;
 import java.time.Instant;
@@ -11,8 +12,8 @@ public record ComponentRow(Component component, String globalId, String id, Stri
                            HealthState health, String message, Instant updated) {
 
     public static ComponentRow of(Component c) {
-        return new ComponentRow(c, c.globalID(), Sanitize.line(c.localID()), Sanitize.line(c.name()),
-                Sanitize.line(c.moduleID()), c.health().state(), Sanitize.line(c.health().message()),
+        return new ComponentRow(c, c.globalID(), Sanitizer.line(c.localID()), Sanitizer.line(c.name()),
+                Sanitizer.line(c.moduleID()), c.health().state(), Sanitizer.line(c.health().message()),
                 parseTime(c.health().updatedTime()));
     }
 

@@ -4,7 +4,7 @@ import io.alloytop.alloy.Component;
 import io.alloytop.alloy.Result;
 import io.alloytop.poll.AlloySnapshot;
 import java.time.Instant;
-import java.util.List;
+import io.alloytop.logs.LogSnapshot;
 
 /** Everything that can change the UI state; produced by sources, applied on the UI thread. */
 public sealed interface Event {
@@ -19,8 +19,11 @@ public sealed interface Event {
 
     record DetailLoaded(String globalId, Result<Component> result) implements Event {}
 
-    /** Placeholder feed for the logs pane until the logs helper's LogBuffer is wired in. */
-    record LogLines(List<String> lines) implements Event {}
+    /** The log ring changed (coalesced by the sender: at most ~10 a second). */
+    record LogsChanged(LogSnapshot snapshot) implements Event {}
+
+    /** A log source's own status line ("journalctl: permission denied ... add yourself to systemd-journal"). */
+    record LogStatus(String text, boolean error) implements Event {}
 
     record Notice(String text) implements Event {}
 

@@ -85,6 +85,8 @@ public final class Keymap {
         l.add(b(Scope.TABLE, Action.BACK, "clear the filter", null, Key.of(Kind.ESC)));
         l.add(b(Scope.DETAIL, Action.BACK, "back to the table", "back", Key.of(Kind.ESC), Key.of(Kind.BACKSPACE), Key.ch('h')));
         l.add(b(Scope.DETAIL, Action.COPY_ID, "copy this component's ID (OSC 52)", null, Key.ch('y')));
+        l.add(b(Scope.LOGS, Action.LOGS_PAUSE, "pause the logs / follow them again", "pause", Key.ch(' ')));
+        l.add(b(Scope.LOGS, Action.BACK, "back to the components table", null, Key.of(Kind.ESC)));
         l.add(b(Scope.HELP, Action.BACK, "close help", "close", Key.of(Kind.ESC), Key.ch('?'), Key.ch('q')));
         l.add(b(G, Action.NEXT_PANE, "switch between the components and logs panes", null, Key.of(Kind.TAB), Key.of(Kind.BACKTAB)));
         l.add(b(G, Action.COMMAND, "command line: :sort COL, :theme NAME, :interval 5s, :q", "cmd", Key.ch(':')));

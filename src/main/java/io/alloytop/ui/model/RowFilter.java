@@ -1,6 +1,5 @@
 package io.alloytop.ui.model;
 
-import io.alloytop.alloy.HealthState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,9 +39,5 @@ public final class RowFilter {
 
     private static boolean contains(String hay, String needle) {
         return hay.toLowerCase(Locale.ROOT).contains(needle);
-    }
-
-    static boolean healthy(HealthState s) {
-        return s == HealthState.HEALTHY;
     }
 }

@@ -1,5 +1,6 @@
 package io.alloytop.ui.model;
 
+import io.alloytop.logs.LogView;
 import io.alloytop.poll.AlloySnapshot;
 import io.alloytop.ui.theme.Theme;
 import io.alloytop.ui.theme.ThemeLoader.Themes;
@@ -50,7 +51,11 @@ public final class UiState {
     public final int rows;
     public final String message;
     public final Instant messageUntil;
-    public final List<String> logLines;
+    /** Null when there is no log source; {@link #logsNote} then says why. */
+    public final LogView logs;
+    public final String logsNote;
+    /** First row shown while the logs are paused (following shows the tail). */
+    public final int logsTop;
     public final boolean quitting;
     public final Keymap keymap;
 
@@ -82,7 +87,9 @@ public final class UiState {
         rows = b.rows;
         message = b.message;
         messageUntil = b.messageUntil;
-        logLines = List.copyOf(b.logLines);
+        logs = b.logs;
+        logsNote = b.logsNote;
+        logsTop = b.logsTop;
         quitting = b.quitting;
         keymap = b.keymap;
         // rows are derived from fields that did not change: share them instead of re-sorting
@@ -114,7 +121,7 @@ public final class UiState {
     }
 
     public Layout layout() {
-        return Layout.of(cols, rows, !logLines.isEmpty());
+        return Layout.of(cols, rows, logs != null);
     }
 
     /** The rows the table shows, filtered and sorted; computed once per state. */
@@ -180,7 +187,9 @@ public final class UiState {
         b.rows = rows;
         b.message = message;
         b.messageUntil = messageUntil;
-        b.logLines = logLines;
+        b.logs = logs;
+        b.logsNote = logsNote;
+        b.logsTop = logsTop;
         b.quitting = quitting;
         b.keymap = keymap;
         b.visibleFrom = this;
@@ -214,7 +223,9 @@ public final class UiState {
         public int rows = 24;
         public String message;
         public Instant messageUntil;
-        public List<String> logLines = List.of();
+        public LogView logs;
+        public String logsNote;
+        public int logsTop;
         public boolean quitting;
         public Keymap keymap = Keymap.defaults();
         UiState visibleFrom;

@@ -1,9 +1,10 @@
 package io.alloytop.ui.model;
 
+import io.alloytop.text.Sanitizer;
 import io.alloytop.alloy.Component;
 import io.alloytop.ui.model.Event.DetailLoaded;
 import io.alloytop.ui.model.Event.KeyPressed;
-import io.alloytop.ui.model.Event.LogLines;
+import io.alloytop.logs.LogView;
 import io.alloytop.ui.model.Event.Notice;
 import io.alloytop.ui.model.Event.Resized;
 import io.alloytop.ui.model.Event.Shutdown;
@@ -26,7 +27,6 @@ public final class Update {
     public static final Duration MIN_INTERVAL = Duration.ofMillis(250);
     public static final Duration MAX_INTERVAL = Duration.ofMinutes(1);
     static final int HISTORY_PER_COMPONENT = 32;
-    static final int LOG_LINES = 2000;
     static final Duration MESSAGE_TIME = Duration.ofSeconds(5);
     static final List<String> COMMANDS = List.of("sort", "theme", "interval", "filter", "help", "q", "quit");
 
@@ -56,11 +56,12 @@ public final class Update {
             Component c = d.result().orNull();
             return Step.of(s.with(b -> b.detail = new Detail(d.globalId(), c, d.result().failureOrNull(), s.detail.scroll())));
         }
-        if (e instanceof LogLines l) {
-            List<String> all = new ArrayList<>(s.logLines);
-            for (String line : l.lines()) all.add(Sanitize.line(line));
-            List<String> kept = all.size() > LOG_LINES ? all.subList(all.size() - LOG_LINES, all.size()) : all;
-            return Step.of(s.with(b -> b.logLines = kept));
+        if (e instanceof Event.LogsChanged lc) {
+            return Step.of(s.with(b -> b.logs = s.logs == null ? LogView.of(lc.snapshot()) : s.logs.update(lc.snapshot())));
+        }
+        if (e instanceof Event.LogStatus ls) {
+            UiState n = s.with(b -> b.logsNote = Sanitizer.line(ls.text()));
+            return Step.of(ls.error() ? say(n, "logs: " + ls.text()) : n);
         }
         if (e instanceof Notice n) return Step.of(say(s, n.text()));
         if (e instanceof Shutdown) return Step.of(s.with(b -> b.quitting = true), new Command.Quit());
@@ -69,7 +70,7 @@ public final class Update {
 
     public static UiState say(UiState s, String text) {
         return s.with(b -> {
-            b.message = Sanitize.line(text);
+            b.message = Sanitizer.line(text);
             b.messageUntil = s.now.plus(MESSAGE_TIME);
         });
     }
@@ -77,7 +78,15 @@ public final class Update {
     private static UiState onSnapshot(UiState s, SnapshotArrived a) {
         var snap = a.snapshot();
         List<ComponentRow> rows = new ArrayList<>(snap.components() == null ? 0 : snap.components().size());
-        if (snap.components() != null) for (Component c : snap.components()) rows.add(ComponentRow.of(c));
+        // most components are unchanged between polls: reuse their sanitised, time-parsed rows
+        Map<String, ComponentRow> before = new HashMap<>(s.allRows.size() * 2);
+        for (ComponentRow r : s.allRows) before.put(r.globalId(), r);
+        if (snap.components() != null) {
+            for (Component c : snap.components()) {
+                ComponentRow prev = before.get(c.globalID());
+                rows.add(prev != null && prev.component().equals(c) ? prev : ComponentRow.of(c));
+            }
+        }
         Map<String, List<HealthChange>> hist = new HashMap<>(s.history);
         for (ComponentRow r : rows) {
             List<HealthChange> h = hist.get(r.globalId());
@@ -147,6 +156,12 @@ public final class Update {
                 Theme t = all.get((i + 1) % all.size());
                 return Step.of(say(s.with(b -> b.theme = t), "theme: " + t.name()));
             }
+            case LOGS_PAUSE: {
+                LogView v = s.logs;
+                if (v == null) return Step.of(s);
+                int top = Math.max(0, v.rowCount() - Math.max(1, logsHeight(s)));
+                return Step.of(s.with(b -> { b.logs = v.paused() ? v.follow() : v.pause(); b.logsTop = top; }));
+            }
             case QUIT: return Step.of(s.with(b -> b.quitting = true), new Command.Quit());
             default: return Step.of(s);
         }
@@ -163,6 +178,7 @@ public final class Update {
 
     private static UiState move(UiState s, int delta) {
         if (s.helpOpen) return s.with(b -> b.helpScroll = Math.max(0, (int) Math.min(10_000, (long) s.helpScroll + delta)));
+        if (s.view == View.TABLE && s.focus == Pane.LOGS) return scrollLogs(s, delta);
         if (s.view == View.DETAIL && s.detail != null) {
             long v = Math.max(0, Math.min(100_000L, (long) s.detail.scroll() + delta));
             return s.with(b -> b.detail = s.detail.scrolled((int) v));
@@ -172,6 +188,25 @@ public final class Update {
         long target = Math.max(0, Math.min(v.size() - 1, (long) s.selectedIndex() + delta));
         String id = v.get((int) target).globalId();
         return clamp(s.with(b -> b.selectedId = id));
+    }
+
+    /** Scrolling up pauses the logs (so lines stop moving under the reader); reaching the end follows again. */
+    private static UiState scrollLogs(UiState s, int delta) {
+        LogView v = s.logs;
+        if (v == null) return s;
+        int h = Math.max(1, logsHeight(s));
+        int last = Math.max(0, v.rowCount() - h);
+        int from = v.paused() ? s.logsTop : last;
+        long t = Math.max(0, Math.min(last, (long) from + delta));
+        if (t >= last && delta > 0) return s.with(b -> { b.logs = v.follow(); b.logsTop = last; });
+        int top = (int) t;
+        return s.with(b -> { b.logs = v.paused() ? v : v.pause(); b.logsTop = top; });
+    }
+
+    /** Rows of log text the screen shows now: the pane, or the table's room when the pane is hidden. */
+    static int logsHeight(UiState s) {
+        Layout l = s.layout();
+        return (l.logs().isEmpty() ? l.table().h() : l.logs().h()) - 1;
     }
 
     /** Keeps the selection on a visible row and the scroll offset such that it is on screen. */
@@ -200,6 +235,7 @@ public final class Update {
     private static UiState back(UiState s) {
         if (s.helpOpen) return s.with(b -> b.helpOpen = false);
         if (s.view == View.DETAIL) return s.with(b -> { b.view = View.TABLE; b.detail = null; });
+        if (s.focus == Pane.LOGS) return s.with(b -> b.focus = Pane.COMPONENTS);
         if (!s.filter.isEmpty()) return clamp(s.with(b -> b.filter = ""));
         return s;
     }

@@ -95,6 +95,9 @@ public final class KeyDecoder {
         if (f == 'M' || f == 'm') {
             // X10 mouse sends 3 raw bytes after CSI M; SGR mouse is all in the parameters
             if (f == 'M' && p.isEmpty()) for (int i = 0; i < 3; i++) in.read(escTimeoutMillis);
+            // with --mouse, the wheel scrolls (SGR encoding: button 64 up, 65 down); clicks are ignored
+            if (f == 'M' && p.startsWith("<64;")) return key(Kind.UP);
+            if (f == 'M' && p.startsWith("<65;")) return key(Kind.DOWN);
             return new Decoded.Ignored();
         }
         if (f == 'y' && p.startsWith("?2026;")) {

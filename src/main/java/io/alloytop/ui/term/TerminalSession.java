@@ -1,5 +1,7 @@
 package io.alloytop.ui.term;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -75,10 +77,12 @@ public final class TerminalSession {
     /** Idempotent; safe from any thread, including a shutdown hook. */
     public void restore() {
         if (!restored.compareAndSet(false, true)) return;
+        // Straight to file descriptor 1, not through JLine's stream: on SIGTERM JLine's own shutdown
+        // hook may already have closed that stream, and the alternate screen would stay up.
         try {
-            OutputStream o = terminal.output();
-            o.write(RESET.getBytes(StandardCharsets.US_ASCII));
-            o.flush();
+            FileOutputStream fd1 = new FileOutputStream(FileDescriptor.out);
+            fd1.write(RESET.getBytes(StandardCharsets.US_ASCII));
+            fd1.flush();
         } catch (IOException | RuntimeException ignored) {
             // the terminal is gone (hang-up): nothing to restore on screen
         }

@@ -1,7 +1,7 @@
 package io.alloytop.ui.view;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.alloytop.ui.model.Sanitize;
+import io.alloytop.text.Sanitizer;
 import io.alloytop.ui.theme.Element;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,10 +25,10 @@ public final class AlloyJsonTree {
     }
 
     private static void statement(JsonNode st, String indent, List<Line> out) {
-        String name = Sanitize.line(st.path("name").asText(""));
+        String name = Sanitizer.line(st.path("name").asText(""));
         String type = st.path("type").asText("");
         if (type.equals("block")) {
-            String label = st.hasNonNull("label") ? " \"" + Sanitize.line(st.get("label").asText()) + "\"" : "";
+            String label = st.hasNonNull("label") ? " \"" + Sanitizer.line(st.get("label").asText()) + "\"" : "";
             out.add(Line.builder().add(indent, Element.BASE).add(name, Element.DETAIL_KEY).add(label, Element.DETAIL_VALUE)
                     .add(" {", Element.DIM).build());
             for (JsonNode child : st.path("body")) statement(child, indent + INDENT, out);
@@ -54,7 +54,7 @@ public final class AlloyJsonTree {
         } else if (type.equals("object")) {
             out.add(line.add("{", Element.DIM).build());
             for (JsonNode kv : v.path("value")) {
-                String k = Sanitize.line(kv.path("key").asText(""));
+                String k = Sanitizer.line(kv.path("key").asText(""));
                 value(kv.path("value"), indent + INDENT, Line.builder().add(indent + INDENT, Element.BASE)
                         .add(key(k), Element.DETAIL_KEY).add(" = ", Element.DIM), ",", out);
             }
@@ -96,15 +96,15 @@ public final class AlloyJsonTree {
         JsonNode x = v.path("value");
         switch (type) {
             case "null": return "null";
-            case "string": return "\"" + Sanitize.line(x.asText("")) + "\"";
+            case "string": return "\"" + Sanitizer.line(x.asText("")) + "\"";
             case "number": {
                 double d = x.asDouble();
                 return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
             }
             case "bool": return String.valueOf(x.asBoolean());
-            case "function": return "function(" + Sanitize.line(x.asText("")) + ")";
-            case "capsule": return Sanitize.line(x.asText(""));
-            default: return Sanitize.line(x.isMissingNode() ? "" : x.toString());
+            case "function": return "function(" + Sanitizer.line(x.asText("")) + ")";
+            case "capsule": return Sanitizer.line(x.asText(""));
+            default: return Sanitizer.line(x.isMissingNode() ? "" : x.toString());
         }
     }
 }

@@ -3,7 +3,7 @@ package io.alloytop.ui.view;
 import io.alloytop.alloy.HealthState;
 import io.alloytop.ui.model.ComponentRow;
 import io.alloytop.ui.model.Layout.Rect;
-import io.alloytop.ui.model.Sanitize;
+import io.alloytop.text.Sanitizer;
 import io.alloytop.ui.model.SortColumn;
 import io.alloytop.ui.model.UiState;
 import io.alloytop.ui.theme.Element;
@@ -61,7 +61,8 @@ final class ComponentsTable {
                     }
                     case ID: p.put(x, y, row.id(), rowStyle, c.w()); break;
                     case TYPE: p.put(x, y, row.type(), selected ? rowStyle : p.style(Element.DIM), c.w()); break;
-                    case MODULE: p.put(x, y, row.module().isEmpty() ? "·" : row.module(), selected ? rowStyle : p.style(Element.DIM), c.w()); break;
+                    case MODULE: p.put(x, y, row.module().isEmpty() ? "·" : tail(row.module(), c.w(), p.glyphs().ellipsis()),
+                            selected ? rowStyle : p.style(Element.DIM), c.w()); break;
                     case AGE: p.put(x, y, Fmt.age(row.updated(), s.now), rowStyle, c.w()); break;
                     default: {
                         Style ms = row.health().isBad() && !selected ? p.style(Theme.healthElement(row.health())) : rowStyle;
@@ -79,6 +80,18 @@ final class ComponentsTable {
         return s;
     }
 
+    /** Module IDs differ at the end (foreach.hosts/foreach_web1_1), so cut them at the front. */
+    static String tail(String s, int w, String ellipsis) {
+        if (Painter.width(s) <= w || w <= 2) return s;
+        int i = s.length();
+        int used = Painter.width(ellipsis);
+        while (i > 0 && used + Painter.width(s.substring(i - 1, i)) <= w) {
+            i--;
+            used += Painter.width(s.substring(i, i + 1));
+        }
+        return ellipsis + s.substring(i);
+    }
+
     static String healthText(Theme t, HealthState h) {
         String sym = t.symbol(h);
         return sym.isEmpty() ? h.label() : sym + " " + h.label();
@@ -91,12 +104,12 @@ final class ComponentsTable {
     }
 
     private static String emptyText(UiState s) {
-        if (s.snapshot == null) return "waiting for the first answer from " + Sanitize.line(s.target) + "…";
+        if (s.snapshot == null) return "waiting for the first answer from " + Sanitizer.line(s.target) + "…";
         if (s.snapshot.componentsFailure() != null) {
-            return "could not list components: " + Sanitize.line(s.snapshot.componentsFailure().message());
+            return "could not list components: " + Sanitizer.line(s.snapshot.componentsFailure().message());
         }
         if (s.allRows.isEmpty()) return s.snapshot.reachable() ? "Alloy reports no components" : "no component data yet";
-        return "no component matches `" + Sanitize.line(s.filter) + "` (Esc clears the filter)";
+        return "no component matches `" + Sanitizer.line(s.filter) + "` (Esc clears the filter)";
     }
 
     /**
@@ -114,7 +127,7 @@ final class ComponentsTable {
         }
         if (!anyModule) modMax = 6;
         // the ID starts with the type, so TYPE is the first column to go on narrow screens
-        boolean showType = width >= 110;
+        boolean showType = width >= 140;
         boolean showModule = width >= 64;
         boolean showAge = width >= 48;
         int gap = 1;

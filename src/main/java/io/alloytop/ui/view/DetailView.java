@@ -6,7 +6,7 @@ import io.alloytop.ui.model.ComponentRow;
 import io.alloytop.ui.model.Detail;
 import io.alloytop.ui.model.HealthChange;
 import io.alloytop.ui.model.Layout.Rect;
-import io.alloytop.ui.model.Sanitize;
+import io.alloytop.text.Sanitizer;
 import io.alloytop.ui.model.UiState;
 import io.alloytop.ui.theme.Element;
 import io.alloytop.ui.theme.Style;
@@ -31,7 +31,7 @@ final class DetailView {
         for (ComponentRow row : s.allRows) if (row.globalId().equals(d.globalId())) live = row;
         Style head = p.style(Element.TABLE_HEADER);
         p.fillLine(r.y(), r.x(), r.w(), head);
-        p.put(r.x() + 1, r.y(), Sanitize.line(d.globalId()), head, r.w() - 2);
+        p.put(r.x() + 1, r.y(), Sanitizer.line(d.globalId()), head, r.w() - 2);
         String hint = d.loading() ? "loading… " : "Esc back ";
         p.putRight(r.x() + r.w(), r.y(), hint, head, 12);
 
@@ -62,16 +62,16 @@ final class DetailView {
         Component c = d.component() != null ? d.component() : live == null ? null : live.component();
         if (c != null) {
             Health h = live != null ? live.component().health() : c.health();
-            out.add(Line.builder().add("type    ", Element.DETAIL_KEY).add(Sanitize.line(c.name()), Element.DETAIL_VALUE).build());
-            out.add(Line.builder().add("module  ", Element.DETAIL_KEY).add(c.moduleID().isEmpty() ? "(root)" : Sanitize.line(c.moduleID()), Element.DETAIL_VALUE).build());
+            out.add(Line.builder().add("type    ", Element.DETAIL_KEY).add(Sanitizer.line(c.name()), Element.DETAIL_VALUE).build());
+            out.add(Line.builder().add("module  ", Element.DETAIL_KEY).add(c.moduleID().isEmpty() ? "(root)" : Sanitizer.line(c.moduleID()), Element.DETAIL_VALUE).build());
             out.add(Line.builder().add("health  ", Element.DETAIL_KEY).add(h.state().label(), Theme.healthElement(h.state()))
-                    .add("  " + Sanitize.line(h.message()), Element.DETAIL_VALUE).build());
+                    .add("  " + Sanitizer.line(h.message()), Element.DETAIL_VALUE).build());
             var updated = ComponentRow.parseTime(h.updatedTime());
             if (updated != null) {
                 out.add(Line.builder().add("changed ", Element.DETAIL_KEY).add(TIME.format(updated) + " (" + Fmt.age(updated, s.now) + " ago)", Element.DETAIL_VALUE).build());
             }
             if (!c.createdModuleIDs().isEmpty()) {
-                out.add(Line.builder().add("creates ", Element.DETAIL_KEY).add(Sanitize.line(String.join(", ", c.createdModuleIDs())), Element.DETAIL_VALUE).build());
+                out.add(Line.builder().add("creates ", Element.DETAIL_KEY).add(Sanitizer.line(String.join(", ", c.createdModuleIDs())), Element.DETAIL_VALUE).build());
             }
             section(out, "References");
             list(out, "references  ", c.referencesTo());
@@ -80,7 +80,7 @@ final class DetailView {
         }
         if (d.failure() != null) {
             section(out, "Detail");
-            out.add(Line.of("could not load the detail: " + Sanitize.line(d.failure().message()) + "  (r retries)", Element.ERROR));
+            out.add(Line.of("could not load the detail: " + Sanitizer.line(d.failure().message()) + "  (r retries)", Element.ERROR));
         } else if (d.loading()) {
             section(out, "Arguments");
             out.add(Line.of("loading…", Element.DIM));
@@ -108,7 +108,7 @@ final class DetailView {
 
     private static void list(List<Line> out, String label, List<String> ids) {
         out.add(Line.builder().add(label, Element.DETAIL_KEY)
-                .add(ids.isEmpty() ? "–" : Sanitize.line(String.join(", ", ids)), ids.isEmpty() ? Element.DIM : Element.DETAIL_VALUE).build());
+                .add(ids.isEmpty() ? "–" : Sanitizer.line(String.join(", ", ids)), ids.isEmpty() ? Element.DIM : Element.DETAIL_VALUE).build());
     }
 
     private static void tree(List<Line> out, String title, com.fasterxml.jackson.databind.JsonNode body) {

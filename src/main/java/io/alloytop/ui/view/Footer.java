@@ -4,7 +4,7 @@ import com.googlecode.lanterna.TerminalPosition;
 import io.alloytop.ui.model.InputLine;
 import io.alloytop.ui.model.Keymap;
 import io.alloytop.ui.model.Layout.Rect;
-import io.alloytop.ui.model.Sanitize;
+import io.alloytop.text.Sanitizer;
 import io.alloytop.ui.model.UiState;
 import io.alloytop.ui.theme.Element;
 import io.alloytop.ui.theme.Style;
@@ -21,7 +21,7 @@ final class Footer {
         if (in != null) {
             Style is = p.style(Element.INPUT);
             p.fill(r, is);
-            String shown = Sanitize.line(in.text());
+            String shown = Sanitizer.line(in.text());
             int room = r.w() - 2;
             int start = Math.max(0, in.cursor() - room + 1);
             p.put(r.x(), r.y(), in.prompt(), is, 1);
@@ -37,7 +37,7 @@ final class Footer {
         Style key = p.style(Element.FOOTER_KEY);
         int x = r.x();
         int end = r.x() + r.w();
-        String right = s.message != null ? s.message : s.filter.isEmpty() ? "" : "filter: " + Sanitize.line(s.filter);
+        String right = s.message != null ? s.message : s.filter.isEmpty() ? "" : "filter: " + Sanitizer.line(s.filter);
         int rightW = right.isEmpty() ? 0 : Math.min(Painter.width(right) + 2, r.w() / 2);
         for (Keymap.Binding b : s.keymap.footer(s.scope())) {
             String k = b.keys().get(0).display();

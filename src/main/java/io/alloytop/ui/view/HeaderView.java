@@ -6,7 +6,7 @@ import io.alloytop.poll.ConfigState;
 import io.alloytop.ui.model.ComponentRow;
 import io.alloytop.ui.model.Durations;
 import io.alloytop.ui.model.Layout.Rect;
-import io.alloytop.ui.model.Sanitize;
+import io.alloytop.text.Sanitizer;
 import io.alloytop.ui.model.UiState;
 import io.alloytop.ui.theme.Element;
 import io.alloytop.ui.theme.Style;
@@ -35,14 +35,14 @@ final class HeaderView {
 
         Segments l1 = new Segments();
         l1.add(" alloytop ", title, 0);
-        l1.add(Sanitize.line(s.target), value, 0);
+        l1.add(Sanitizer.line(s.target), value, 0);
         if (s.insecure) l1.add("  " + p.glyphs().warn() + " TLS verify off", warn, 1);
         String right;
         if (snap == null) {
             l1.add("  connecting…", label, 1);
             right = "";
         } else {
-            if (!snap.version().isEmpty()) l1.add("  " + Sanitize.line(snap.version()), value, 4);
+            if (!snap.version().isEmpty()) l1.add("  " + Sanitizer.line(snap.version()), value, 4);
             else if (!snap.isAlloy() && snap.reachable()) l1.add("  not Alloy?", warn, 2);
             if (!Double.isNaN(snap.startEpochSeconds())) {
                 long up = s.now.getEpochSecond() - (long) snap.startEpochSeconds();
@@ -56,7 +56,7 @@ final class HeaderView {
                 if (c.lastLoadSuccessful() && c.loadFailuresTotal() == 0) l1.add("ok", ok, 3);
                 else if (c.lastLoadSuccessful()) l1.add("ok (" + Fmt.count(c.loadFailuresTotal()) + " failed loads)", warn, 3);
                 else l1.add("FAILED (" + Fmt.count(c.loadFailuresTotal()) + "×)", err, 2);
-                if (!c.shortHash().isEmpty()) l1.add(" " + Sanitize.line(c.shortHash()), label, 6);
+                if (!c.shortHash().isEmpty()) l1.add(" " + Sanitizer.line(c.shortHash()), label, 6);
             }
             l1.add("  fwd ", label, 7).add("–", label, 7);
             right = refreshed(s);
@@ -75,7 +75,7 @@ final class HeaderView {
             p.fillLine(y, r.x(), r.w(), banner);
             Segments l2 = new Segments();
             l2.add(" " + staleWord(s) + " ", banner, 0);
-            String reason = snap.failure() != null ? Sanitize.line(snap.failure().message())
+            String reason = snap.failure() != null ? Sanitizer.line(snap.failure().message())
                     : "no fresh data for " + Fmt.uptime(ageOfData(s).getSeconds());
             l2.add(" " + reason, banner, 0);
             if (snap.lastGoodAt() != null) {
@@ -98,7 +98,7 @@ final class HeaderView {
             l2.add("  " + (sym.isEmpty() ? "" : sym + " ") + n + " " + h.label(), hs, n == 0 ? 3 + h.ordinal() : h == HealthState.HEALTHY ? 1 : 0);
         }
         if (snap != null && snap.componentsFailure() != null) {
-            l2.add("  list failed: " + Sanitize.line(snap.componentsFailure().message()), err, 1);
+            l2.add("  list failed: " + Sanitizer.line(snap.componentsFailure().message()), err, 1);
         }
         String every = "every " + Durations.format(s.interval) + " ";
         int u2 = l2.draw(p, r.x(), y, r.w() - every.length() - 1);
@@ -125,6 +125,6 @@ final class HeaderView {
         var at = s.snapshot.lastGoodAt();
         if (at == null) return "no data yet";
         long secs = Math.max(0, Duration.between(at, s.now).getSeconds());
-        return "↻ " + secs + "s ago";
+        return "updated " + secs + "s ago";
     }
 }

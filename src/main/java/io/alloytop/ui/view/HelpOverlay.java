@@ -61,6 +61,11 @@ final class HelpOverlay {
         String hl = String.valueOf(p.glyphs().hline()).repeat(Math.max(0, w));
         p.put(x, y, hl, border, w);
         p.put(x, y + h - 1, hl, border, w);
+        String vl = p.glyphs().sep();
+        for (int i = 1; i < h - 1; i++) {
+            p.put(x, y + i, vl, border, 1);
+            p.put(x + w - 1, y + i, vl, border, 1);
+        }
         p.put(x + 2, y, " alloytop keys ", p.style(Element.HELP_KEY).withBg(box.bg()), w - 4);
         int inner = h - 2;
         int top = Math.min(s.helpScroll, Math.max(0, lines.size() - inner));

@@ -4,7 +4,6 @@ import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TerminalTextUtils;
-import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import io.alloytop.ui.model.Layout.Rect;
@@ -62,7 +61,7 @@ public final class Painter {
         t = fit(t, maxCols, glyphs.ellipsis());
         apply(s);
         g.putString(x, y, t);
-        return TerminalTextUtils.getColumnWidth(t);
+        return width(t);
     }
 
     public int put(int x, int y, String text, Style s) {
@@ -72,29 +71,28 @@ public final class Painter {
     /** Text right-aligned so that it ends at column {@code endX} (exclusive). */
     public int putRight(int endX, int y, String text, Style s, int maxCols) {
         String t = fit(glyphs.ascii() ? Glyphs.asciiOnly(text) : text, maxCols, glyphs.ellipsis());
-        int w = TerminalTextUtils.getColumnWidth(t);
+        int w = width(t);
         return put(endX - w, y, t, s, w);
     }
 
-    public void setChar(int x, int y, char c, Style s) {
-        if (x < 0 || y < 0 || x >= width() || y >= height()) return;
-        g.setCharacter(x, y, new TextCharacter(c, color(s.fg(), true), color(s.bg(), false), sgr(s)));
-    }
-
+    /** Columns the text takes, as Lanterna will place it; a fast path for text without wide characters. */
     public static int width(String s) {
-        return TerminalTextUtils.getColumnWidth(s);
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x1100) return TerminalTextUtils.getColumnWidth(s);
+        }
+        return s.length();
     }
 
     public static String fit(String text, int cols, String ellipsis) {
         if (cols <= 0) return "";
-        if (TerminalTextUtils.getColumnWidth(text) <= cols) return text;
-        int ew = TerminalTextUtils.getColumnWidth(ellipsis);
+        if (width(text) <= cols) return text;
+        int ew = width(ellipsis);
         if (cols <= ew) return TerminalTextUtils.fitString(text, cols);
         return TerminalTextUtils.fitString(text, cols - ew) + ellipsis;
     }
 
     public static String pad(String text, int cols) {
-        int w = TerminalTextUtils.getColumnWidth(text);
+        int w = width(text);
         return w >= cols ? text : text + " ".repeat(cols - w);
     }
 

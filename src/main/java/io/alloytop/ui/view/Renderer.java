@@ -34,12 +34,14 @@ public final class Renderer {
         Painter p = new Painter(g, s.theme, Glyphs.of(s.ascii));
         int cols = g.getSize().getColumns();
         int rows = g.getSize().getRows();
-        Layout l = Layout.of(cols, rows, !s.logLines.isEmpty());
-        p.fill(new Rect(0, 0, cols, rows), p.style(Element.BASE));
+        Layout l = Layout.of(cols, rows, s.logs != null);
         if (l.tooSmall()) {
+            p.fill(new Rect(0, 0, cols, rows), p.style(Element.BASE));
             tooSmall(p, cols, rows);
             return null;
         }
+        // every region fills its own rectangle and together they cover the screen, so there is no
+        // full-screen clear first (each cell written costs Lanterna a Unicode-block lookup)
         HeaderView.render(s, p, l.header());
         ResourceStrip.render(s, p, l.strip(), l.sparklines());
         BodyView view = VIEWS.get(s.view);

@@ -225,10 +225,4 @@ class UpdateTest {
         assertNull(ComponentRow.parseTime("0001-01-01T00:00:00Z"));
         assertNull(ComponentRow.parseTime("garbage"));
     }
-
-    @Test
-    void sanitizeNeutralisesEscapes() {
-        assertEquals("a␛[31mb␇c␤d�", Sanitize.line("a\u001b[31mb\u0007c\nd\u009b"));
-        assertEquals("plain", Sanitize.line("plain"));
-    }
 }

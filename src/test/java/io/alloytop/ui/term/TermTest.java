@@ -72,7 +72,8 @@ class TermTest {
                 decode("\033[A\033OB\033[5~\033[6~\033[H\033[4~\033[Z\033[D"));
         assertEquals(List.of(Key.ch('j'), Key.of(Kind.ENTER), Key.ctrl('c'), Key.of(Kind.BACKSPACE), Key.of(Kind.TAB)), decode("j\r\003\177\t"));
         assertEquals(List.of(Key.of(Kind.ESC)), decode("\033"));
-        assertEquals(List.of(Key.ch('q')), decode("\033[<0;10;5Mq"), "mouse reports are swallowed");
+        assertEquals(List.of(Key.ch('q')), decode("\033[<0;10;5Mq\033[<0;10;5m"), "mouse clicks are swallowed");
+        assertEquals(List.of(Key.of(Kind.UP), Key.of(Kind.DOWN)), decode("\033[<64;3;4M\033[<65;3;4M"), "the wheel scrolls");
         List<Object> sync = decode("\033[?2026;2$y");
         assertInstanceOf(KeyDecoder.Decoded.SyncOutputReport.class, sync.get(0));
         assertTrue(((KeyDecoder.Decoded.SyncOutputReport) sync.get(0)).supported());
