@@ -110,11 +110,34 @@ echo "build.sh: modules $modules"
 cp "$jar" "$stage/lib/alloytop.jar"
 
 # A "PEM" KeyStore type, so the launcher can make a host's PEM CA bundle the JDK's default trust
-# store (see dist/launcher.sh). Listed after the JDK's own providers: it only adds that one type.
+# store (see dist/launcher.sh). KeyStore.getInstance("PEM") walks the provider list in order, and
+# every listed provider whose module this image leaves out (SunJGSS, XMLDSig, SunPKCS11, ...) is a
+# failed lookup costing tens of ms at every start; so the list keeps the providers the image has,
+# then this one. It offers only that one type, so it shadows nothing.
 sec="$stage/runtime/conf/security/java.security"
-last=$(sed -n 's/^security\.provider\.\([0-9][0-9]*\)=.*/\1/p' "$sec" | sort -n | tail -n 1)
+# (the image's release file lists its modules, also for a cross-linked image that cannot run here)
+sed -n 's/^MODULES="\(.*\)"$/\1/p' "$stage/runtime/release" | tr ' ' '\n' > "$extract/modules.txt"
+grep -qx java.base "$extract/modules.txt" || { echo "build.sh: no module list in $stage/runtime/release" >&2; exit 1; }
+awk -v modfile="$extract/modules.txt" '
+  BEGIN {
+    while ((getline m < modfile) > 0) have[m] = 1
+    # provider name -> module, for the providers java.security lists by name
+    mod["SUN"] = "java.base"; mod["SunRsaSign"] = "java.base"; mod["SunJSSE"] = "java.base"
+    mod["SunJCE"] = "java.base"; mod["SunEC"] = "jdk.crypto.ec"; mod["SunJGSS"] = "java.security.jgss"
+    mod["SunSASL"] = "java.security.sasl"; mod["XMLDSig"] = "java.xml.crypto"; mod["SunPCSC"] = "java.smartcardio"
+    mod["JdkLDAP"] = "java.naming"; mod["JdkSASL"] = "jdk.security.jgss"; mod["SunPKCS11"] = "jdk.crypto.cryptoki"
+    mod["Apple"] = "java.base"; mod["SunMSCAPI"] = "jdk.crypto.mscapi"
+  }
+  /^security\.provider\.[0-9]+=/ {
+    name = substr($0, index($0, "=") + 1); sub(/[ \t].*/, "", name)
+    if (name in mod && !(mod[name] in have)) next
+    print "security.provider." (++n) "=" substr($0, index($0, "=") + 1); next
+  }
+  { print }' "$sec" > "$sec.new"
+n=$(grep -c '^security\.provider\.[0-9]' "$sec.new")
 printf '\n# alloytop: read-only PEM CA bundles as a KeyStore type\nsecurity.provider.%s=io.alloytop.dist.PemTrustProvider\n' \
-  "$((last + 1))" >> "$sec"
+  "$((n + 1))" >> "$sec.new"
+mv "$sec.new" "$sec"
 
 # JLine normally unpacks its JNI library into java.io.tmpdir and loads it from there, which fails on
 # a noexec /tmp and writes to the host. The launcher points library.jline.path at this copy instead;
