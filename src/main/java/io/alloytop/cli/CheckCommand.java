@@ -1,6 +1,13 @@
 package io.alloytop.cli;
 
 import io.alloytop.alloy.AlloyApi;
+import io.alloytop.alloy.Result;
+import io.alloytop.poll.ScrapeDetails;
+import io.alloytop.problems.Detector;
+import io.alloytop.problems.Observation;
+import io.alloytop.problems.Observer;
+import io.alloytop.problems.Thresholds;
+import io.alloytop.problems.ThresholdsFile;
 import io.alloytop.metrics.MetricsSnapshot;
 import io.alloytop.poll.AlloySnapshot;
 import io.alloytop.poll.Fetch;
@@ -11,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,10 +35,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Is the Alloy on this host OK? One line plus details; for on-call and scripts.",
         footer = {"", "Exit codes: 0 all healthy; 1 degraded (a component unhealthy, exited or",
-            "unknown, or the last config load failed); 2 unreachable, not Alloy, auth",
-            "refused, or not ready.",
+            "unknown, the last config load failed, or a data-loss problem such as",
+            "drops, failures, retries, a target down, a restart); 2 unreachable, not",
+            "Alloy, auth refused, or not ready. Stalls and growing lag need history:",
+            "use --watch 1m (or the full-screen UI).",
             "JSON fields: status, exitCode, summary, target, checkedAt, error, alloy,",
-            "config, components, resources (see README)."})
+            "config, components, resources, problems (see README)."})
 final class CheckCommand implements Callable<Integer> {
     enum Output { text, json }
 
@@ -48,6 +58,11 @@ final class CheckCommand implements Callable<Integer> {
             description = "wait between two /metrics scrapes for CPU %% (default: ${DEFAULT-VALUE}; 0 = average since start)")
     Duration cpuSample;
 
+    @Option(names = "--watch", defaultValue = "0s", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "keep polling at --interval for this long before the verdict, so stalls and growing"
+                    + " lag can be seen (default: ${DEFAULT-VALUE} = two samples only)")
+    Duration watch;
+
     @Override
     public Integer call() {
         GlobalOptions g = parent.global;
@@ -57,30 +72,64 @@ final class CheckCommand implements Callable<Integer> {
             if (target.settings().insecureSkipVerify()) {
                 spec.commandLine().getErr().println("alloytop: warning: TLS certificate verification is off (--insecure-skip-verify)");
             }
-            CheckReport report = run(target.api(), poller, cpuSample);
+            Result<Thresholds> thresholds = ThresholdsFile.load(ThresholdsFile.defaultPath());
+            if (!thresholds.isOk()) throw new UserError(thresholds.failureOrNull().message());
+            CheckReport report;
+            try (Observer observer = new Observer(new Detector(thresholds.orNull()),
+                    ScrapeDetails.defaults(target.api(), 5), o -> {})) {
+                report = run(target.api(), poller, observer, cpuSample, watch, g.interval(), CheckCommand::sleep);
+            }
             out.print(output == Output.json ? report.json() : report.text());
             out.flush();
             return report.exitCode();
         }
     }
 
+    /** The text fallback's check: thresholds from the config file (defaults when it is unusable), no --watch. */
     static CheckReport run(AlloyApi api, Poller poller, Duration cpuSample) {
+        Result<Thresholds> t = ThresholdsFile.load(ThresholdsFile.defaultPath());
+        try (Observer observer = new Observer(new Detector(t.isOk() ? t.orNull() : Thresholds.DEFAULT),
+                ScrapeDetails.defaults(api, 5), o -> {})) {
+            return run(api, poller, observer, cpuSample, Duration.ZERO, Duration.ofSeconds(2), CheckCommand::sleep);
+        }
+    }
+
+    /** One poll, a second /metrics for CPU, then --watch more polls; the detector sees every one. */
+    static CheckReport run(AlloyApi api, Poller poller, Observer observer, Duration cpuSample, Duration watch,
+                           Duration interval, Consumer<Duration> sleeper) {
         Fetch first = poller.fetch();
         AlloySnapshot s = poller.absorb(first);
+        Observation o = observer.observe(s);
+        s = o.snapshot();
         CheckReport.Cpu cpu = CheckReport.Cpu.UNKNOWN;
         if (s.reachable() && s.isAlloy()) {
             if (!cpuSample.isZero() && !cpuSample.isNegative()) {
-                sleep(cpuSample);
+                sleeper.accept(cpuSample);
                 AlloySnapshot second = poller.absorb(new Fetch(api.metrics(), first.components(), first.ready()));
                 if (second.reachable() && !Double.isNaN(second.stats().alloyCpuPercent())) {
                     double span = Duration.between(s.at(), second.at()).toMillis() / 1000.0;
                     cpu = new CheckReport.Cpu(second.stats().alloyCpuPercent(), "sample", span);
-                    s = second;
+                    o = observer.observe(second);
+                    s = o.snapshot();
+                }
+            }
+            if (!watch.isZero() && !watch.isNegative()) {
+                long polls = Math.max(1, watch.toMillis() / Math.max(1, interval.toMillis()));
+                for (long i = 0; i < polls; i++) {
+                    sleeper.accept(interval);
+                    Observation next = observer.observe(poller.pollOnce());
+                    if (!next.snapshot().reachable()) {
+                        o = next; // Alloy went away while watched: that is the verdict
+                        s = next.snapshot();
+                        break;
+                    }
+                    o = next;
+                    s = next.snapshot();
                 }
             }
             if (Double.isNaN(cpu.percent())) cpu = averageSinceStart(s);
         }
-        return CheckReport.of(s, cpu, Instant.now());
+        return CheckReport.of(s, cpu, Instant.now(), o.report().problems());
     }
 
     private static CheckReport.Cpu averageSinceStart(AlloySnapshot s) {
@@ -93,7 +142,7 @@ final class CheckCommand implements Callable<Integer> {
         return new CheckReport.Cpu(total.getAsDouble() / up * 100.0, "average_since_start", Double.NaN);
     }
 
-    private static void sleep(Duration d) {
+    static void sleep(Duration d) {
         try {
             Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {

@@ -9,6 +9,7 @@ import io.alloytop.alloy.Failure;
 import io.alloytop.alloy.HealthState;
 import io.alloytop.poll.AlloySnapshot;
 import io.alloytop.poll.ConfigState;
+import io.alloytop.problems.Problem;
 import io.alloytop.text.Sanitizer;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +30,9 @@ import java.util.Locale;
  * {@code components} {total, healthy, unhealthy, exited, unknown, inModules, remoteConfig, error,
  * problems[{id, name, moduleID, health, message, updatedTime}]} or null,
  * {@code resources} {cpuPercent, cpuMethod (sample|average_since_start|unknown), cpuSampleSeconds,
- * rssBytes, goHeapInuseBytes, goroutines}. Unknown numbers are null.
+ * rssBytes, goHeapInuseBytes, goroutines},
+ * {@code problems} [{kind, severity (warning|critical), component ("" = process-wide), reason, since}]
+ * from the data-loss detector (empty when none or Alloy was not reached). Unknown numbers are null.
  */
 public final class CheckReport {
     public enum Status {
@@ -58,6 +61,8 @@ public final class CheckReport {
 
     private static final int TEXT_PROBLEMS = 20;
     private static final String REMOTECFG = "remotecfg";
+    private static final java.util.Set<Problem.Kind> HEALTH_KINDS =
+            java.util.EnumSet.of(Problem.Kind.UNHEALTHY, Problem.Kind.EXITED, Problem.Kind.STUCK_UNKNOWN);
 
     private final AlloySnapshot snap;
     private final Cpu cpu;
@@ -71,9 +76,11 @@ public final class CheckReport {
     private final int unknown;
     private final int inModules;
     private final int remoteConfig;
+    private final List<Problem> flowProblems;
 
-    private CheckReport(AlloySnapshot snap, Cpu cpu, Instant now) {
+    private CheckReport(AlloySnapshot snap, Cpu cpu, Instant now, List<Problem> flowProblems) {
         this.snap = snap;
+        this.flowProblems = flowProblems == null ? List.of() : List.copyOf(flowProblems);
         this.cpu = cpu;
         this.now = now;
         int h = 0, u = 0, e = 0, k = 0, mods = 0, rc = 0;
@@ -102,7 +109,16 @@ public final class CheckReport {
     }
 
     public static CheckReport of(AlloySnapshot snap, Cpu cpu, Instant now) {
-        return new CheckReport(snap, cpu == null ? Cpu.UNKNOWN : cpu, now);
+        return of(snap, cpu, now, List.of());
+    }
+
+    /** With the detector's problems over the polls check made; any of them makes the verdict degraded. */
+    public static CheckReport of(AlloySnapshot snap, Cpu cpu, Instant now, List<Problem> problems) {
+        return new CheckReport(snap, cpu == null ? Cpu.UNKNOWN : cpu, now, problems);
+    }
+
+    public List<Problem> problems() {
+        return flowProblems;
     }
 
     public Status status() {
@@ -133,7 +149,7 @@ public final class CheckReport {
         if (cf != null && cf.kind() == Failure.Kind.AUTH) return Status.AUTH_REFUSED;
         if (cf != null) return Status.DEGRADED;
         if (snap.config() != null && !snap.config().lastLoadSuccessful()) return Status.DEGRADED;
-        if (!problems.isEmpty()) return Status.DEGRADED;
+        if (!problems.isEmpty() || !flowProblems.isEmpty()) return Status.DEGRADED;
         return Status.OK;
     }
 
@@ -164,6 +180,9 @@ public final class CheckReport {
         }
         ConfigState c = snap.config();
         if (c != null && !c.lastLoadSuccessful()) parts.add("last config load FAILED");
+        // Health problems are already counted above; the summary adds only what health does not show.
+        long more = flowProblems.stream().filter(p -> !HEALTH_KINDS.contains(p.kind())).count();
+        if (more > 0) parts.add(plural(more, "data-loss/reload problem"));
         parts.add("ready");
         return who + ": " + String.join(", ", parts);
     }
@@ -210,11 +229,31 @@ public final class CheckReport {
         } else {
             row(sb, "cpu", String.format(Locale.ROOT, "%.1f%% of one core (average since start)", cpu.percent()));
         }
+        problemsText(sb);
         double rss = snap.stats().alloyRssBytes();
         row(sb, "memory", Double.isNaN(rss) ? "unknown" : bytes(rss) + " resident"
                 + (Double.isNaN(snap.stats().goHeapInuseBytes()) ? "" : ", Go heap " + bytes(snap.stats().goHeapInuseBytes()))
                 + (Double.isNaN(snap.stats().goroutines()) ? "" : ", " + (long) snap.stats().goroutines() + " goroutines"));
         return sb.toString();
+    }
+
+    private void problemsText(StringBuilder sb) {
+        row(sb, "problems", flowProblems.isEmpty() ? "none seen (stalls and growing lag need --watch)"
+                : flowProblems.size() + " (data loss and health rules)");
+        int shown = 0;
+        for (Problem p : flowProblems) {
+            if (shown++ == TEXT_PROBLEMS) {
+                sb.append("    ... and ").append(flowProblems.size() - TEXT_PROBLEMS).append(" more (see --output json)\n");
+                break;
+            }
+            String who = p.componentId().isEmpty() ? "(alloy)" : clean(p.componentId());
+            sb.append(String.format(Locale.ROOT, "    %-8s %-13s %s: %s%n", p.severity().name().toLowerCase(Locale.ROOT),
+                    kind(p.kind()), who, cut(clean(p.reason()), 160)));
+        }
+    }
+
+    static String kind(Problem.Kind k) {
+        return k.name().toLowerCase(Locale.ROOT);
     }
 
     private static void row(StringBuilder sb, String k, String v) {
@@ -242,6 +281,7 @@ public final class CheckReport {
             root.putNull("config");
             root.putNull("components");
             root.putNull("resources");
+            root.putArray("problems");
             return write(om, root);
         }
         ObjectNode a = root.putObject("alloy");
@@ -290,6 +330,16 @@ public final class CheckReport {
         num(r, "rssBytes", snap.stats().alloyRssBytes());
         num(r, "goHeapInuseBytes", snap.stats().goHeapInuseBytes());
         num(r, "goroutines", snap.stats().goroutines());
+        ArrayNode fp = root.putArray("problems");
+        for (Problem p : flowProblems) {
+            ObjectNode pn = fp.addObject();
+            pn.put("kind", kind(p.kind()));
+            pn.put("severity", p.severity().name().toLowerCase(Locale.ROOT));
+            pn.put("component", clean(p.componentId()));
+            pn.put("reason", clean(p.reason()));
+            if (p.since() == null) pn.putNull("since");
+            else pn.put("since", p.since().toString());
+        }
         return write(om, root);
     }
 

@@ -4,6 +4,12 @@ import io.alloytop.alloy.Component;
 import io.alloytop.alloy.Result;
 import io.alloytop.poll.AlloySnapshot;
 import io.alloytop.poll.Poller;
+import io.alloytop.poll.ScrapeDetails;
+import io.alloytop.problems.Detector;
+import io.alloytop.problems.Observation;
+import io.alloytop.problems.Observer;
+import io.alloytop.problems.Thresholds;
+import io.alloytop.problems.ThresholdsFile;
 import io.alloytop.ui.MonitorBackend;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -13,6 +19,7 @@ final class PollerBackend implements MonitorBackend {
     private final Target target;
     private final Duration interval;
     private volatile Poller poller;
+    private volatile Observer observer;
 
     PollerBackend(Target target, Duration interval) {
         this.target = target;
@@ -23,6 +30,19 @@ final class PollerBackend implements MonitorBackend {
     public void start(Consumer<AlloySnapshot> sink) {
         poller = target.newPoller(interval, sink);
         poller.start();
+    }
+
+    /**
+     * The detector and the scrape-detail fetches run here, on the poller's thread: the UI gets each
+     * snapshot together with its report. Scrape details are refreshed every 5 polls (10 s at the default).
+     */
+    @Override
+    public void startObserved(Consumer<Observation> sink) {
+        Result<Thresholds> t = ThresholdsFile.load(ThresholdsFile.defaultPath());
+        Observer observer = new Observer(new Detector(t.isOk() ? t.orNull() : Thresholds.DEFAULT),
+                ScrapeDetails.defaults(target.api(), 5), sink);
+        this.observer = observer;
+        start(observer);
     }
 
     @Override
@@ -46,5 +66,7 @@ final class PollerBackend implements MonitorBackend {
     public void close() {
         Poller p = poller;
         if (p != null) p.close();
+        Observer o = observer;
+        if (o != null) o.close();
     }
 }

@@ -20,7 +20,7 @@ import java.util.Map;
  * otelcol.exporter.*       otelcol_exporter_sent_spans_total, otelcol_exporter_send_failed_spans_total, queue size/capacity
  * otelcol.receiver.*       otelcol_receiver_accepted_spans_total, otelcol_receiver_refused_spans_total
  * prometheus.scrape        prometheus_scrape_targets_gauge, prometheus_forwarded_samples_total
- * prometheus.relabel       prometheus_relabel_metrics_processed, prometheus_relabel_metrics_written
+ * prometheus.relabel       alloy_prometheus_relabel_metrics_processed, _written, prometheus_forwarded_samples_total (its fanout)
  * loki.source.journal      loki_source_journal_target_lines_total, _parsing_errors_total{error}
  * </pre>
  */
@@ -219,10 +219,12 @@ final class MetricsText {
                 x.sample("prometheus_forwarded_samples_total", Math.floor(c.sent), id);
                 break;
             case RELABEL:
-                x.family("prometheus_relabel_metrics_processed", "counter", "Total number of metrics processed");
-                x.sample("prometheus_relabel_metrics_processed", Math.floor(c.in), id);
-                x.family("prometheus_relabel_metrics_written", "counter", "Total number of metrics written");
-                x.sample("prometheus_relabel_metrics_written", Math.floor(c.sent), id);
+                x.family("alloy_prometheus_relabel_metrics_processed", "counter", "Total number of metrics processed");
+                x.sample("alloy_prometheus_relabel_metrics_processed", Math.floor(c.in), id);
+                x.family("alloy_prometheus_relabel_metrics_written", "counter", "Total number of metrics written");
+                x.sample("alloy_prometheus_relabel_metrics_written", Math.floor(c.sent), id);
+                x.family("prometheus_forwarded_samples_total", "counter", "Total number of samples sent to downstream components.");
+                x.sample("prometheus_forwarded_samples_total", Math.floor(c.sent), id);
                 break;
             case JOURNAL:
                 x.family("loki_source_journal_target_lines_total", "counter", "Total number of successful journal lines read");

@@ -194,10 +194,11 @@ public final class PipelineLayout {
                 int from = depth.get(n), to = depth.get(s);
                 if (to <= from) to = from + 1; // a back edge on a cycle
                 Cell target = r[Math.min(to, cols - 1)];
-                target.branch = !first;
                 target.rate = rate(n, s);
                 target.edgeLabel = label(target.rate);
                 for (int c = from + 1; c < to; c++) r[c].pass = true;
+                // a branch turns down where it leaves its source, then runs right to the target
+                if (!first) r[to > from + 1 ? from + 1 : Math.min(to, cols - 1)].branch = true;
                 if (placed.contains(s)) {
                     target.node = nodes.get(s);
                     target.ref = true;
@@ -262,7 +263,7 @@ public final class PipelineLayout {
                         }
                         spans.add(new Span(pad("", EDGE - 2 - body.length(), '─') + "▶ ", Span.Style.EDGE));
                     } else if (c.pass) {
-                        spans.add(new Span(pad("", EDGE, '─'), Span.Style.EDGE));
+                        spans.add(new Span(c.branch ? "└" + pad("", EDGE - 1, '─') : pad("", EDGE, '─'), Span.Style.EDGE));
                     } else {
                         spans.add(new Span(pad("", EDGE, ' '), Span.Style.DIM));
                     }

@@ -112,9 +112,9 @@ public final class Detector {
 
     private Map<String, ComponentFlow> flows(AlloySnapshot snap, MetricsSnapshot m, double dt, Instant now,
                                              List<Problem> found) {
-        Map<String, Double> rwHighestIn = m.sumBy(FlowMetrics.RW_HIGHEST_IN, "component_id");
-        Map<String, Double> rwSentMin = minBy(m, FlowMetrics.RW_HIGHEST_SENT);
-        Map<String, Double> rwPending = m.sumBy(FlowMetrics.RW_PENDING, "component_id");
+        Map<String, Double> rwHighestIn = byComponent(m, FlowMetrics.RW_HIGHEST_IN, Double::max);
+        Map<String, Double> rwSentMin = byComponent(m, FlowMetrics.RW_HIGHEST_SENT, Math::min);
+        Map<String, Double> rwPending = byComponent(m, FlowMetrics.RW_PENDING, Double::sum);
 
         Map<String, ComponentFlow> flows = new LinkedHashMap<>();
         Map<String, Component> byId = new HashMap<>();
@@ -329,7 +329,13 @@ public final class Detector {
             }
         }
 
-        Map<String, Double> slow = m.sumBy(FlowMetrics.EVAL_SLOW, "component_id");
+        Map<String, Double> slow = new HashMap<>();
+        for (var s : m.samples(FlowMetrics.EVAL_SLOW)) {
+            String local = s.labels().get("component_id");
+            if (local == null) continue;
+            String module = FlowMetrics.controllerModule(s.labels());
+            slow.merge(module.isEmpty() ? local : module + "/" + local, s.value(), Double::sum);
+        }
         for (Map.Entry<String, Double> e : slow.entrySet()) {
             Double before = prevSlow.get(e.getKey());
             if (before != null && e.getValue() > before) {
@@ -370,7 +376,7 @@ public final class Detector {
         boolean any = false;
         for (String n : names) {
             for (var s : m.samples(n)) {
-                if (id.equals(s.labels().get("component_id"))) {
+                if (id.equals(FlowMetrics.globalId(s.labels()))) {
                     t += s.value();
                     any = true;
                 }
@@ -379,11 +385,12 @@ public final class Detector {
         return any ? t : Double.NaN;
     }
 
-    private static Map<String, Double> minBy(MetricsSnapshot m, String name) {
+    private static Map<String, Double> byComponent(MetricsSnapshot m, String name,
+                                                   java.util.function.BinaryOperator<Double> merge) {
         Map<String, Double> out = new HashMap<>();
         for (var s : m.samples(name)) {
-            String id = s.labels().get("component_id");
-            if (id != null) out.merge(id, s.value(), Math::min);
+            String id = FlowMetrics.globalId(s.labels());
+            if (id != null) out.merge(id, s.value(), merge);
         }
         return out;
     }

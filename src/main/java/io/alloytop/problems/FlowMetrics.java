@@ -1,13 +1,19 @@
 package io.alloytop.problems;
 
+import io.alloytop.metrics.Labels;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * The per-component metric names alloytop relies on to see what actually flows, read from
  * grafana/alloy's source (HEAD 66ebea8) and its mixin dashboards. Every family carries
- * {@code component_id} (added by Alloy's managed registerer), so one component's series are
- * summed across their other labels (url, host, tenant, reason, endpoint...).
+ * {@code component_path} and {@code component_id}, added by the registerer Alloy wraps around each
+ * component (internal/runtime/internal/controller/node_builtin_component.go, getManagedOptions):
+ * they are loader.go's splitPath of the global ID, so {@code component_id} is the LOCAL id and
+ * {@code component_path} is "/" + the module ID ("/" at the root, "/module.file.a" inside that
+ * module). One component's series are summed across their other labels (url, remote_name, host,
+ * tenant, reason, endpoint...). The controller's own families (evaluation slow seconds, queue size)
+ * use {@code controller_path}/{@code controller_id} for the module instead.
  *
  * <pre>
  * component type           in                                         out                                       failed / dropped                                      retries
@@ -21,8 +27,12 @@ import java.util.List;
  *   (internal/component/pyroscope/write/metrics.go)
  * otelcol.exporter.*       (upstream components)                      otelcol_exporter_sent_{spans,metric_points,log_records}_total
  *                                                                                                                otelcol_exporter_send_failed_*_total, enqueue_failed_*
+ *   (the collector's own instruments through a per-component registry registered on the wrapped registerer,
+ *   internal/component/otelcol/exporter/exporter.go; names in docs/sources/reference/components/otelcol and
+ *   the mixin's alerts/opentelemetry.libsonnet. enqueue_failed_* comes from upstream exporterhelper, not Alloy's tree)
  * otelcol.receiver.*       —                                          otelcol_receiver_accepted_*_total         otelcol_receiver_refused_*_total
  * prometheus.scrape        —                                          prometheus_forwarded_samples_total (fanout.go); targets: prometheus_scrape_targets_gauge; target up/down from debugInfo
+ * prometheus.relabel       —                                          prometheus_forwarded_samples_total (its fanout too; also alloy_prometheus_relabel_metrics_processed/_written)
  * loki.source.journal      —                                          loki_source_journal_target_lines_total    loki_source_journal_target_parsing_errors_total (errors)
  * </pre>
  */
@@ -81,6 +91,27 @@ public final class FlowMetrics {
             new Spec("loki.source.journal", "lines", List.of(),
                     List.of("loki_source_journal_target_lines_total"),
                     List.of("loki_source_journal_target_parsing_errors_total"), List.of(), false));
+
+    /**
+     * The global component ID a per-component series belongs to: splitPath reversed. A series
+     * without component_path (not from Alloy's wrapped registerer) is taken as a root component.
+     */
+    public static String globalId(Labels l) {
+        String id = l.get("component_id");
+        if (id == null || id.isEmpty()) return null;
+        String path = l.get("component_path");
+        if (path == null || path.isEmpty() || path.equals("/")) return id;
+        return (path.startsWith("/") ? path.substring(1) : path) + "/" + id;
+    }
+
+    /** The module a controller-level series (evaluation queue, slow evaluations) belongs to; "" at the root. */
+    public static String controllerModule(Labels l) {
+        String path = l.get("controller_path");
+        String id = l.get("controller_id");
+        if (id == null || id.isEmpty()) return "";
+        if (path == null || path.isEmpty() || path.equals("/")) return id;
+        return (path.startsWith("/") ? path.substring(1) : path) + "/" + id;
+    }
 
     /** The spec for a component type name; a trailing '.' in a spec matches a whole family of types. */
     public static Spec forType(String componentName) {

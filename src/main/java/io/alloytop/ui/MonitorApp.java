@@ -89,7 +89,7 @@ public final class MonitorApp {
         input.start();
         ticker.scheduleAtFixedRate(() -> queue.offer(new Event.Tick(clock.instant())), 1000 - clock.millis() % 1000, 1000,
                 TimeUnit.MILLISECONDS);
-        backend.start(snap -> queue.offer(new Event.SnapshotArrived(snap)));
+        backend.startObserved(o -> queue.offer(new Event.Observed(o)));
         startLogs();
 
         TerminalSize ts = screen.getTerminalSize();

@@ -3,6 +3,8 @@ package io.alloytop.ui;
 import io.alloytop.alloy.Component;
 import io.alloytop.alloy.Result;
 import io.alloytop.poll.AlloySnapshot;
+import io.alloytop.problems.FlowReport;
+import io.alloytop.problems.Observation;
 import java.time.Duration;
 import java.util.function.Consumer;
 
@@ -13,6 +15,14 @@ import java.util.function.Consumer;
 public interface MonitorBackend extends AutoCloseable {
     /** Starts polling; each snapshot is handed to {@code sink} from the poller's own thread. */
     void start(Consumer<AlloySnapshot> sink);
+
+    /**
+     * Starts polling with the problem detector on the poller's side: each snapshot arrives with its
+     * report. Backends without a detector hand an empty report.
+     */
+    default void startObserved(Consumer<Observation> sink) {
+        start(s -> sink.accept(new Observation(s, FlowReport.EMPTY)));
+    }
 
     void refreshNow();
 

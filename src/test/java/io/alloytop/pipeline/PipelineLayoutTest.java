@@ -106,4 +106,21 @@ class PipelineLayoutTest {
         assertTrue(t.contains("…_write.cloud"), "cut names keep their label:\n" + t);
         System.out.println(String.join("\n", lines.stream().limit(40).map(PipelineLine::text).toList()));
     }
+
+    @Test
+    void aBranchThatSkipsColumnsTurnsDownAtItsSource() {
+        HealthState ok = HealthState.HEALTHY;
+        List<Component> g = List.of(
+                Graphs.c("", "local.file", "token", ok, "loki.process.a", "loki.write.w"),
+                Graphs.c("", "loki.process", "a", ok, "loki.process.b"),
+                Graphs.c("", "loki.process", "b", ok, "loki.write.w"),
+                Graphs.c("", "loki.write", "w", ok));
+        List<String> lines = PipelineLayout.render(g, Map.of(), Map.of(), Set.of(), 120).stream()
+                .map(PipelineLine::text).collect(Collectors.toList());
+        String first = lines.get(1);
+        String branch = lines.get(2);
+        int turn = branch.indexOf('└');
+        assertEquals(first.indexOf("──") , turn, "the branch leaves where the first row's edge does:\n" + String.join("\n", lines));
+        assertTrue(branch.matches("\\s+└─+▶ ↑loki\\.write\\.w"), branch);
+    }
 }

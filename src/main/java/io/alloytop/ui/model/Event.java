@@ -3,12 +3,16 @@ package io.alloytop.ui.model;
 import io.alloytop.alloy.Component;
 import io.alloytop.alloy.Result;
 import io.alloytop.poll.AlloySnapshot;
+import io.alloytop.problems.Observation;
 import java.time.Instant;
 import io.alloytop.logs.LogSnapshot;
 
 /** Everything that can change the UI state; produced by sources, applied on the UI thread. */
 public sealed interface Event {
     record SnapshotArrived(AlloySnapshot snapshot) implements Event {}
+
+    /** A snapshot with the detector's report over it, made together on the poller's thread. */
+    record Observed(Observation observation) implements Event {}
 
     record KeyPressed(Key key) implements Event {}
 

@@ -7,12 +7,12 @@ import java.util.List;
 /**
  * Keys as data: every binding with its help text. Dispatch, the footer hints and the `?` overlay
  * are all generated from this one table, so they can never disagree.
- * Planned by other features (kept free here): p profile picker, f forwarding toggle, P pipeline view,
- * L logs pane focus; g/G stay top/bottom as in k9s and less.
+ * Planned by other features (kept free here): p profile picker, f forwarding toggle, L logs pane focus.
+ * P is the pipeline view (the issue asked for g, but g/G stay top/bottom as in k9s and less); ! the problems view.
  */
 public final class Keymap {
     /** Where a binding applies; GLOBAL bindings apply everywhere unless a narrower scope binds the key. */
-    public enum Scope { GLOBAL, TABLE, DETAIL, LOGS, HELP }
+    public enum Scope { GLOBAL, TABLE, DETAIL, LOGS, HELP, VIEW }
 
     public record Binding(Scope scope, List<Key> keys, Action action, String help, String footerLabel) {
         public String keysDisplay() {
@@ -85,6 +85,7 @@ public final class Keymap {
         l.add(b(Scope.TABLE, Action.BACK, "clear the filter", null, Key.of(Kind.ESC)));
         l.add(b(Scope.DETAIL, Action.BACK, "back to the table", "back", Key.of(Kind.ESC), Key.of(Kind.BACKSPACE), Key.ch('h')));
         l.add(b(Scope.DETAIL, Action.COPY_ID, "copy this component's ID (OSC 52)", null, Key.ch('y')));
+        l.add(b(Scope.VIEW, Action.BACK, "back to the table", "back", Key.of(Kind.ESC), Key.of(Kind.BACKSPACE), Key.ch('h')));
         l.add(b(Scope.LOGS, Action.LOGS_PAUSE, "pause the logs / follow them again", "pause", Key.ch(' ')));
         l.add(b(Scope.LOGS, Action.BACK, "back to the components table", null, Key.of(Kind.ESC)));
         l.add(b(Scope.HELP, Action.BACK, "close help", "close", Key.of(Kind.ESC), Key.ch('?'), Key.ch('q')));
@@ -93,6 +94,8 @@ public final class Keymap {
         l.add(b(G, Action.REFRESH, "refresh now", "refresh", Key.ch('r')));
         l.add(b(G, Action.FASTER, "poll faster (halve the interval)", null, Key.ch('+'), Key.ch('=')));
         l.add(b(G, Action.SLOWER, "poll slower (double the interval)", null, Key.ch('-')));
+        l.add(b(G, Action.PIPELINE, "pipeline view: the graph with rates", null, Key.ch('P')));
+        l.add(b(G, Action.PROBLEMS, "problems: data loss, failures, restarts", null, Key.ch('!')));
         l.add(b(G, Action.NEXT_THEME, "next theme", "theme", Key.ch('t')));
         l.add(b(G, Action.HELP, "this help", "help", Key.ch('?'), Key.of(Kind.F1)));
         l.add(b(G, Action.QUIT, "quit", "quit", Key.ch('q'), Key.ctrl('c')));

@@ -40,6 +40,10 @@ public final class Update {
 
     public static Step update(UiState s, Event e) {
         if (e instanceof SnapshotArrived a) return Step.of(clamp(onSnapshot(s, a)));
+        if (e instanceof Event.Observed o) {
+            UiState n = onSnapshot(s, new SnapshotArrived(o.observation().snapshot()));
+            return Step.of(clamp(n.with(b -> b.flows = o.observation().report())));
+        }
         if (e instanceof KeyPressed k) return onKey(s, k.key());
         if (e instanceof Resized r) return Step.of(clamp(s.with(b -> { b.cols = r.columns(); b.rows = r.rows(); })));
         if (e instanceof Tick t) {
@@ -135,7 +139,7 @@ public final class Update {
             case FILTER: return Step.of(s.with(b -> b.input = InputLine.start(InputLine.Mode.FILTER, s.filter)));
             case COMMAND: return Step.of(s.with(b -> b.input = InputLine.start(InputLine.Mode.COMMAND, "")));
             case HELP: return Step.of(s.with(b -> { b.helpOpen = true; b.helpScroll = 0; }));
-            case SORT_NEXT: return Step.of(clamp(s.with(b -> b.sort = new Sort(s.sort.column().next(), false))));
+            case SORT_NEXT: return Step.of(clamp(s.with(b -> b.sort = new Sort(s.sort.column().next(!s.flows.flows().isEmpty()), false))));
             case SORT_REVERSE: return Step.of(clamp(s.with(b -> b.sort = new Sort(s.sort.column(), !s.sort.reversed()))));
             case REFRESH:
                 if (s.view == View.DETAIL && s.detail != null) {
@@ -163,6 +167,8 @@ public final class Update {
                 return Step.of(s.with(b -> { b.logs = v.paused() ? v.follow() : v.pause(); b.logsTop = top; }));
             }
             case QUIT: return Step.of(s.with(b -> b.quitting = true), new Command.Quit());
+            case PIPELINE: return Step.of(toggleView(s, View.PIPELINE));
+            case PROBLEMS: return Step.of(toggleView(s, View.PROBLEMS));
             default: return Step.of(s);
         }
     }
@@ -179,6 +185,9 @@ public final class Update {
     private static UiState move(UiState s, int delta) {
         if (s.helpOpen) return s.with(b -> b.helpScroll = Math.max(0, (int) Math.min(10_000, (long) s.helpScroll + delta)));
         if (s.view == View.TABLE && s.focus == Pane.LOGS) return scrollLogs(s, delta);
+        if (s.view == View.PIPELINE || s.view == View.PROBLEMS) {
+            return s.with(b -> b.viewScroll = (int) Math.max(0, Math.min(100_000L, (long) s.viewScroll + delta)));
+        }
         if (s.view == View.DETAIL && s.detail != null) {
             long v = Math.max(0, Math.min(100_000L, (long) s.detail.scroll() + delta));
             return s.with(b -> b.detail = s.detail.scrolled((int) v));
@@ -232,9 +241,16 @@ public final class Update {
         }), new Command.LoadDetail(r.globalId()));
     }
 
+    /** The pipeline and problems views open over the table and close with the same key. */
+    private static UiState toggleView(UiState s, View v) {
+        if (s.view == v) return s.with(b -> b.view = View.TABLE);
+        return s.with(b -> { b.view = v; b.viewScroll = 0; b.detail = null; b.helpOpen = false; });
+    }
+
     private static UiState back(UiState s) {
         if (s.helpOpen) return s.with(b -> b.helpOpen = false);
         if (s.view == View.DETAIL) return s.with(b -> { b.view = View.TABLE; b.detail = null; });
+        if (s.view == View.PIPELINE || s.view == View.PROBLEMS) return s.with(b -> b.view = View.TABLE);
         if (s.focus == Pane.LOGS) return s.with(b -> b.focus = Pane.COMPONENTS);
         if (!s.filter.isEmpty()) return clamp(s.with(b -> b.filter = ""));
         return s;

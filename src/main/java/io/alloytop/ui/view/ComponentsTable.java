@@ -18,12 +18,15 @@ final class ComponentsTable {
 
     record Col(SortColumn column, String title, int x, int w) {}
 
+    private static final int RATE_W = 8; // "999.9k/s"
+
+
     static void render(UiState s, Painter p, Rect r, boolean focused) {
         if (r.isEmpty()) return;
         Style base = p.style(Element.BASE);
         p.fill(r, base);
         List<ComponentRow> rows = s.visibleRows();
-        List<Col> cols = columns(rows, r.w(), healthWidth(p.theme()));
+        List<Col> cols = columns(rows, r.w(), healthWidth(p.theme()), !s.flows.flows().isEmpty());
         Style head = p.style(Element.TABLE_HEADER);
         p.fillLine(r.y(), r.x(), r.w(), head);
         for (Col c : cols) {
@@ -64,6 +67,9 @@ final class ComponentsTable {
                     case MODULE: p.put(x, y, row.module().isEmpty() ? "·" : tail(row.module(), c.w(), p.glyphs().ellipsis()),
                             selected ? rowStyle : p.style(Element.DIM), c.w()); break;
                     case AGE: p.put(x, y, Fmt.age(row.updated(), s.now), rowStyle, c.w()); break;
+                    case IN:
+                    case OUT:
+                    case FAIL: rate(p, s, row, c, x, y, rowStyle, selected); break;
                     default: {
                         Style ms = row.health().isBad() && !selected ? p.style(Theme.healthElement(row.health())) : rowStyle;
                         p.put(x, y, row.message(), ms, c.w());
@@ -71,6 +77,19 @@ final class ComponentsTable {
                 }
             }
         }
+    }
+
+    /** Right-aligned; a writer sending nothing is a warning, any failure an error. */
+    private static void rate(Painter p, UiState s, ComponentRow row, Col c, int x, int y, Style rowStyle, boolean selected) {
+        var f = s.flows.flow(row.globalId());
+        double v = f == null ? Double.NaN : c.column() == SortColumn.IN ? f.inRate()
+                : c.column() == SortColumn.OUT ? f.outRate() : f.failedRate();
+        String t = FlowText.rate(v);
+        Style st = rowStyle;
+        if (!selected && Double.isNaN(v)) st = p.style(Element.DIM);
+        else if (!selected && c.column() == SortColumn.FAIL && v > 0) st = p.style(Element.ERROR);
+        else if (!selected && c.column() == SortColumn.OUT && v == 0) st = p.style(Element.WARN);
+        p.putRight(x + c.w(), y, t, st, c.w());
     }
 
     private static java.util.Set<com.googlecode.lanterna.SGR> merge(Style a, Style b) {
@@ -117,6 +136,11 @@ final class ComponentsTable {
      * Narrow screens drop MODULE, then TYPE, then AGE.
      */
     static List<Col> columns(List<ComponentRow> rows, int width, int healthW) {
+        return columns(rows, width, healthW, false);
+    }
+
+    /** With rates, IN/OUT/FAIL (8 columns each) come before the message on screens of 100 columns or more. */
+    static List<Col> columns(List<ComponentRow> rows, int width, int healthW, boolean rates) {
         int idMax = 2, typeMax = 4, modMax = 6;
         boolean anyModule = false;
         for (ComponentRow r : rows) {
@@ -131,7 +155,8 @@ final class ComponentsTable {
         boolean showModule = width >= 64;
         boolean showAge = width >= 48;
         int gap = 1;
-        int avail = width - 1 - healthW - gap - (showAge ? 4 + gap : 0) - 1;
+        boolean showRates = rates && width >= 100;
+        int avail = width - 1 - healthW - gap - (showAge ? 4 + gap : 0) - (showRates ? 3 * (RATE_W + gap) : 0) - 1;
         int idW = Math.min(idMax, Math.max(16, (int) (avail * (showType ? 0.32 : width < 80 ? 0.6 : 0.45))));
         int typeW = showType ? Math.min(typeMax, Math.max(10, (int) (avail * 0.18))) : 0;
         int modW = showModule ? Math.min(modMax, Math.max(6, (int) (avail * 0.16))) : 0;
@@ -152,6 +177,12 @@ final class ComponentsTable {
         if (showAge) {
             out.add(new Col(SortColumn.AGE, "AGE", x, 4));
             x += 4 + gap;
+        }
+        if (showRates) {
+            for (SortColumn c : new SortColumn[] {SortColumn.IN, SortColumn.OUT, SortColumn.FAIL}) {
+                out.add(new Col(c, c.name(), x, RATE_W));
+                x += RATE_W + gap;
+            }
         }
         out.add(new Col(SortColumn.MESSAGE, "MESSAGE", x, Math.max(0, width - x - 1)));
         return out;

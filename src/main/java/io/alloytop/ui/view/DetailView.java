@@ -78,6 +78,7 @@ final class DetailView {
             list(out, "referenced by ", c.referencedBy());
             list(out, "data flows to ", c.dataFlowEdgesTo());
         }
+        FlowSection.add(out, s, d.globalId(), Glyphs.of(s.ascii).spark());
         if (d.failure() != null) {
             section(out, "Detail");
             out.add(Line.of("could not load the detail: " + Sanitizer.line(d.failure().message()) + "  (r retries)", Element.ERROR));

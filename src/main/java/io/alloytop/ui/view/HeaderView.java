@@ -97,6 +97,7 @@ final class HeaderView {
             String sym = p.theme().symbol(h);
             l2.add("  " + (sym.isEmpty() ? "" : sym + " ") + n + " " + h.label(), hs, n == 0 ? 3 + h.ordinal() : h == HealthState.HEALTHY ? 1 : 0);
         }
+        ProblemsPanel.headerCount(s, p, l2, base, label);
         if (snap != null && snap.componentsFailure() != null) {
             l2.add("  list failed: " + Sanitizer.line(snap.componentsFailure().message()), err, 1);
         }

@@ -45,6 +45,7 @@ final class HelpOverlay {
             case TABLE: return "Components table";
             case DETAIL: return "Component detail";
             case LOGS: return "Logs pane";
+            case VIEW: return "Pipeline and problems views";
             default: return "This help";
         }
     }

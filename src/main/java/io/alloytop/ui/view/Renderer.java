@@ -25,6 +25,8 @@ public final class Renderer {
 
     static {
         VIEWS.put(View.DETAIL, DetailView::render);
+        VIEWS.put(View.PIPELINE, PipelineView::render);
+        VIEWS.put(View.PROBLEMS, ProblemsPanel::render);
     }
 
     private Renderer() {}
