@@ -26,6 +26,9 @@ public final class TerminalProbe {
         } catch (Exception | LinkageError e) {
             result = "error=" + e + "\n";
         }
-        Files.writeString(out, result, StandardCharsets.UTF_8);
+        // written whole, then renamed: the test polls for the file and must never read half of it
+        Path part = out.resolveSibling(out.getFileName() + ".part");
+        Files.writeString(part, result, StandardCharsets.UTF_8);
+        Files.move(part, out, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 }
