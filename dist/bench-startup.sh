@@ -8,6 +8,7 @@
 #
 #   dist/bench-startup.sh                  # demo-server if this alloytop has one, else Debian's prometheus
 #   dist/bench-startup.sh --url URL        # an Alloy you already run
+#   dist/bench-startup.sh --prometheus     # Debian's prometheus even when demo-server exists
 #   dist/bench-startup.sh --runs 30 --command "--version"   # time another alloytop command line
 #
 # Needs: a built bundle (dist/build.sh), hyperfine, curl; prometheus for the not-Alloy path.
@@ -17,13 +18,15 @@ repo=$(cd "$(dirname "$0")/.." && pwd -P)
 url=""
 runs=20
 command_line=""
+force_prometheus=false
 java=${ALLOYTOP_JDK:-/usr/lib/jvm/java-17-openjdk-amd64}/bin/java
 while [ $# -gt 0 ]; do
   case "$1" in
     --url) url=$2; shift ;;
     --runs) runs=$2; shift ;;
+    --prometheus) force_prometheus=true ;;
     --command) command_line=$2; shift ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench-startup.sh: unknown argument $1" >&2; exit 64 ;;
   esac
   shift
@@ -57,7 +60,7 @@ wait_http() {
 target="$url"
 if [ -z "$target" ]; then
   port=$(free_port)
-  if "$installed/bin/alloytop" --help 2>/dev/null | grep -q 'demo-server'; then
+  if ! $force_prometheus && "$installed/bin/alloytop" --help 2>/dev/null | grep -q 'demo-server'; then
     "$installed/bin/alloytop" demo-server --port "$port" >"$work/server.log" 2>&1 &
     server_pid=$!
     target_kind="alloytop demo-server"
@@ -76,7 +79,8 @@ fi
 
 if [ -z "$command_line" ]; then
   if "$installed/bin/alloytop" --help 2>/dev/null | grep -qE '^ +check'; then
-    command_line="check --url $target"
+    # --cpu-sample 0: the default waits 1 s between two scrapes to measure CPU, which is not start-up
+    command_line="check --url $target --cpu-sample 0"
   else
     command_line="--version"
     echo "note: this alloytop has no \`check\` yet; timing \`--version\` (JVM and CLI start-up only)"

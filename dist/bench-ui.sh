@@ -57,7 +57,7 @@ full_frame() { # full_frame SCREENFILE
 start_ui() {
   rm -f "$work/t0"
   tmux new-session -d -s "$session" -x "$cols" -y "$rows" \
-    "sh -c 'date +%s%N > $work/t0; exec $alloytop --demo'"
+    "sh -c 'date +%s%N > $work/t0; exec $alloytop ${ALLOYTOP_BENCH_ARGS:---demo}'"
 }
 
 echo "alloytop: $alloytop; window ${cols}x${rows}; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"

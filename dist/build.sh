@@ -49,7 +49,7 @@ if [ "$arch" != "$host_arch" ]; then
   fi
 fi
 
-for tool in jlink jdeps java; do
+for tool in jlink jdeps java jar; do
   if [ ! -x "$jdk/bin/$tool" ]; then
     echo "build.sh: $jdk/bin/$tool not found; set ALLOYTOP_JDK to a JDK 17" >&2
     exit 1
@@ -67,8 +67,13 @@ fi
 jar=${jar:-$repo/target/alloytop.jar}
 [ -f "$jar" ] || { echo "build.sh: $jar not found (run without --skip-maven)" >&2; exit 1; }
 
+# Files from inside the jar, with the JDK's own jar tool (no unzip needed).
+extract=$(mktemp -d)
+trap 'rm -rf "$extract"' EXIT
+(cd "$extract" && "$jdk/bin/jar" xf "$jar" io/alloytop/build-info.properties "org/jline/nativ/Linux/$jline_arch/libjlinenative.so")
+
 # The version the jar itself reports, so the file name and `--version` always agree.
-version=$(unzip -p "$jar" io/alloytop/build-info.properties | sed -n 's/^version=//p' | tr -d '\r')
+version=$(sed -n 's/^version=//p' "$extract/io/alloytop/build-info.properties" | tr -d '\r')
 [ -n "$version" ] || { echo "build.sh: no version in $jar" >&2; exit 1; }
 name="alloytop-$version-linux-$arch"
 stage="$out/build/$name"
@@ -95,7 +100,8 @@ if [[ ",$deps," == *,java.desktop,* ]] && [ "${ALLOYTOP_WITH_DESKTOP:-}" != 1 ];
     deps=$(echo ",$deps," | sed 's/,java\.desktop,/,/; s/^,//; s/,$//')
   fi
 fi
-modules="$deps,jdk.unsupported,jdk.crypto.ec,jdk.httpserver${ALLOYTOP_EXTRA_MODULES:+,$ALLOYTOP_EXTRA_MODULES}"
+modules=$(echo "$deps,jdk.unsupported,jdk.crypto.ec,jdk.httpserver${ALLOYTOP_EXTRA_MODULES:+,$ALLOYTOP_EXTRA_MODULES}" \
+  | tr ',' '\n' | awk 'NF && !seen[$0]++' | paste -sd, -)
 echo "build.sh: modules $modules"
 "$jdk/bin/jlink" --module-path "$jmods" --add-modules "$modules" \
   --strip-debug --no-header-files --no-man-pages --compress=2 \
@@ -103,12 +109,42 @@ echo "build.sh: modules $modules"
 
 cp "$jar" "$stage/lib/alloytop.jar"
 
+# A "PEM" KeyStore type, so the launcher can make a host's PEM CA bundle the JDK's default trust
+# store (see dist/launcher.sh). KeyStore.getInstance("PEM") walks the provider list in order, and
+# every listed provider whose module this image leaves out (SunJGSS, XMLDSig, SunPKCS11, ...) is a
+# failed lookup costing tens of ms at every start; so the list keeps the providers the image has,
+# then this one. It offers only that one type, so it shadows nothing.
+sec="$stage/runtime/conf/security/java.security"
+# (the image's release file lists its modules, also for a cross-linked image that cannot run here)
+sed -n 's/^MODULES="\(.*\)"$/\1/p' "$stage/runtime/release" | tr ' ' '\n' > "$extract/modules.txt"
+grep -qx java.base "$extract/modules.txt" || { echo "build.sh: no module list in $stage/runtime/release" >&2; exit 1; }
+awk -v modfile="$extract/modules.txt" '
+  BEGIN {
+    while ((getline m < modfile) > 0) have[m] = 1
+    # provider name -> module, for the providers java.security lists by name
+    mod["SUN"] = "java.base"; mod["SunRsaSign"] = "java.base"; mod["SunJSSE"] = "java.base"
+    mod["SunJCE"] = "java.base"; mod["SunEC"] = "jdk.crypto.ec"; mod["SunJGSS"] = "java.security.jgss"
+    mod["SunSASL"] = "java.security.sasl"; mod["XMLDSig"] = "java.xml.crypto"; mod["SunPCSC"] = "java.smartcardio"
+    mod["JdkLDAP"] = "java.naming"; mod["JdkSASL"] = "jdk.security.jgss"; mod["SunPKCS11"] = "jdk.crypto.cryptoki"
+    mod["Apple"] = "java.base"; mod["SunMSCAPI"] = "jdk.crypto.mscapi"
+  }
+  /^security\.provider\.[0-9]+=/ {
+    name = substr($0, index($0, "=") + 1); sub(/[ \t].*/, "", name)
+    if (name in mod && !(mod[name] in have)) next
+    print "security.provider." (++n) "=" substr($0, index($0, "=") + 1); next
+  }
+  { print }' "$sec" > "$sec.new"
+n=$(grep -c '^security\.provider\.[0-9]' "$sec.new")
+printf '\n# alloytop: read-only PEM CA bundles as a KeyStore type\nsecurity.provider.%s=io.alloytop.dist.PemTrustProvider\n' \
+  "$((n + 1))" >> "$sec.new"
+mv "$sec.new" "$sec"
+
 # JLine normally unpacks its JNI library into java.io.tmpdir and loads it from there, which fails on
 # a noexec /tmp and writes to the host. The launcher points library.jline.path at this copy instead;
 # JLine looks for <path>/<OS>/<arch>/libjlinenative.so first.
 native_dir="lib/native/Linux/$jline_arch"
 mkdir -p "$stage/$native_dir"
-unzip -p "$jar" "org/jline/nativ/Linux/$jline_arch/libjlinenative.so" > "$stage/$native_dir/libjlinenative.so"
+cp "$extract/org/jline/nativ/Linux/$jline_arch/libjlinenative.so" "$stage/$native_dir/libjlinenative.so"
 [ -s "$stage/$native_dir/libjlinenative.so" ] || { echo "build.sh: no JLine native library for $jline_arch in $jar" >&2; exit 1; }
 
 install -m 0755 "$repo/dist/launcher.sh" "$stage/bin/alloytop"
@@ -116,8 +152,7 @@ install -m 0755 "$repo/dist/launcher.sh" "$stage/bin/alloytop"
 # Docs are platform independent: generate them with whichever Java can run here.
 runner="$stage/runtime/bin/java"
 $cross && runner="$jdk/bin/java"
-gen=$(mktemp -d)
-trap 'rm -rf "$gen"' EXIT
+gen="$extract/docs"
 "$runner" -cp "$stage/lib/alloytop.jar" io.alloytop.cli.GenDocs "$gen"
 install -m 0644 "$gen/alloytop.1" "$stage/share/man/man1/alloytop.1"
 gzip -n -9 "$stage/share/man/man1/alloytop.1"
@@ -149,6 +184,15 @@ if ! $cross; then
   train help --help
   train check check --demo --output json
   train checkhelp check --help
+  # The monitor needs a terminal: run it on a pseudo-terminal from script(1) for a few seconds of
+  # the demo, then press q. Skipped (the archive is merely smaller) where script(1) is missing.
+  if command -v script >/dev/null 2>&1; then
+    (sleep 4; printf q; sleep 2) | TERM=xterm-256color timeout 60 script -qec \
+      "'$runner' ${cds_flags[*]} -Xshare:off -XX:DumpLoadedClassList='$lists/ui.lst' -cp '$stage/lib/alloytop.jar' io.alloytop.cli.Main --demo" \
+      /dev/null >/dev/null 2>&1 || true
+  else
+    echo "build.sh: no script(1); the class-data archive will not cover the full-screen monitor"
+  fi
   cat "$lists"/*.lst | awk '!seen[$0]++' > "$stage/lib/alloytop.classlist"
   "$runner" "${cds_flags[@]}" -Xshare:dump -XX:SharedClassListFile="$stage/lib/alloytop.classlist" \
     -XX:SharedArchiveFile="$stage/lib/alloytop.jsa" >"$lists/dump.log" 2>&1 \

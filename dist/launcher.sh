@@ -22,17 +22,28 @@ if [ ! -x "$java" ]; then
   exit 3
 fi
 
-# Trust the host's CA bundle (where corporate CAs are added) rather than only the roots frozen into
-# the bundled runtime. ALLOYTOP_SYSTEM_CA_BUNDLE picks another PEM file; set it empty to opt out.
+# Trust the host's CA store (where corporate CAs are added) rather than only the roots frozen into
+# the bundled runtime at build time. Hosts without Java keep it as a PEM bundle, which the bundled
+# runtime reads through its "PEM" KeyStore type (io.alloytop.dist.PemTrustProvider); failing that,
+# a Java-format copy the OS may keep. Every default trust manager then uses it, and --ca-file adds
+# to it. ALLOYTOP_SYSTEM_CA_BUNDLE names another PEM file; set it empty to use only the bundled roots.
 # --truststore on the command line replaces all of this.
+trust=
 if [ "${ALLOYTOP_SYSTEM_CA_BUNDLE+set}" = set ]; then
   ca_bundle=$ALLOYTOP_SYSTEM_CA_BUNDLE
 else
   ca_bundle=
   for f in /etc/ssl/certs/ca-certificates.crt /etc/pki/tls/certs/ca-bundle.crt \
            /etc/ssl/ca-bundle.pem /etc/ssl/cert.pem; do
-    if [ -r "$f" ]; then ca_bundle=$f; break; fi
+    # an unusable trust store breaks even plain-http requests (OkHttp loads it up front), so only
+    # a bundle that holds a certificate is chosen
+    if [ -r "$f" ] && grep -q -e '-----BEGIN CERTIFICATE-----' "$f" 2>/dev/null; then ca_bundle=$f; break; fi
   done
+  if [ -z "$ca_bundle" ]; then
+    for f in /etc/pki/ca-trust/extracted/java/cacerts /etc/ssl/certs/java/cacerts; do
+      if [ -r "$f" ]; then trust="-Djavax.net.ssl.trustStore=$f"; break; fi
+    done
+  fi
 fi
 
 # A short-lived interactive tool: the client compiler only, the serial collector, a small heap,
@@ -45,5 +56,7 @@ exec "$java" \
   -Dlibrary.jline.path="$APP_HOME/lib/native" -Djline.tmpdir="$APP_HOME/lib/native" \
   -Dalloytop.home="$APP_HOME" \
   ${ca_bundle:+"-Dalloytop.systemCaBundle=$ca_bundle"} \
+  ${ca_bundle:+"-Djavax.net.ssl.trustStore=$ca_bundle"} ${ca_bundle:+-Djavax.net.ssl.trustStoreType=PEM} \
+  ${trust:+"$trust"} \
   ${ALLOYTOP_JAVA_OPTS:-} \
   -cp "$APP_HOME/lib/alloytop.jar" io.alloytop.cli.Main "$@"

@@ -29,9 +29,9 @@ public final class ManPage {
 
         out.append(".SH SYNOPSIS\n");
         synopsis(out, name, spec);
-        for (CommandLine sub : visibleSubcommands(spec)) {
+        for (CommandLine sub : allSubcommands(spec)) {
             out.append(".br\n");
-            synopsis(out, name + " " + sub.getCommandName(), sub.getCommandSpec());
+            synopsis(out, sub.getCommandSpec().qualifiedName(" "), sub.getCommandSpec());
         }
 
         out.append(".SH DESCRIPTION\n");
@@ -41,12 +41,12 @@ public final class ManPage {
         out.append("These options are accepted before or after any command.\n");
         options(out, spec);
 
-        List<CommandLine> subs = visibleSubcommands(spec);
+        List<CommandLine> subs = allSubcommands(spec);
         if (!subs.isEmpty()) {
             out.append(".SH COMMANDS\n");
             for (CommandLine sub : subs) {
                 CommandSpec s = sub.getCommandSpec();
-                out.append(".SS ").append(quote(name + " " + sub.getCommandName())).append('\n');
+                out.append(".SS ").append(quote(s.qualifiedName(" "))).append('\n');
                 paragraphs(out, s.usageMessage().description());
                 positionals(out, s);
                 options(out, s);
@@ -124,6 +124,16 @@ public final class ManPage {
         return shown;
     }
 
+    /** Visible sub-commands depth first, so `profile show` follows `profile`. */
+    private static List<CommandLine> allSubcommands(CommandSpec spec) {
+        List<CommandLine> all = new ArrayList<>();
+        for (CommandLine sub : visibleSubcommands(spec)) {
+            all.add(sub);
+            all.addAll(allSubcommands(sub.getCommandSpec()));
+        }
+        return all;
+    }
+
     private static List<CommandLine> visibleSubcommands(CommandSpec spec) {
         List<CommandLine> shown = new ArrayList<>();
         for (Map.Entry<String, CommandLine> e : spec.subcommands().entrySet()) {
@@ -136,11 +146,24 @@ public final class ManPage {
         return shown;
     }
 
+    /** Help text wraps at picocli's width, so consecutive lines are one paragraph; a blank line ends it. */
     private static void paragraphs(StringBuilder out, String[] lines) {
+        StringBuilder para = new StringBuilder();
         for (String line : plain(lines)) {
-            if (line.isBlank()) continue;
-            out.append(".PP\n").append(escape(line)).append('\n');
+            if (line.isBlank()) {
+                flush(out, para);
+            } else {
+                if (para.length() > 0) para.append(' ');
+                para.append(line.strip());
+            }
         }
+        flush(out, para);
+    }
+
+    private static void flush(StringBuilder out, StringBuilder para) {
+        if (para.length() == 0) return;
+        out.append(".PP\n").append(escape(para.toString())).append('\n');
+        para.setLength(0);
     }
 
     private static void exit(StringBuilder out, int code, String text) {

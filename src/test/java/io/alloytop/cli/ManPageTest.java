@@ -40,6 +40,14 @@ class ManPageTest {
         }
     }
 
+    @Command(name = "leaf", description = {"First line", "continues here.", "", "Second paragraph."})
+    static final class Leaf implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            return 0;
+        }
+    }
+
     @Command(name = "hidden-sub", hidden = true)
     static final class HiddenSub implements Callable<Integer> {
         @Override
@@ -50,7 +58,7 @@ class ManPageTest {
 
     private static String page() {
         CommandLine cl = new CommandLine(new Tool());
-        cl.addSubcommand(new Sub());
+        cl.addSubcommand(new CommandLine(new Sub()).addSubcommand(new Leaf()));
         cl.addSubcommand(new HiddenSub());
         return ManPage.render(cl, "1.2.3");
     }
@@ -64,6 +72,13 @@ class ManPageTest {
         assertTrue(p.contains(".SS \"tool sub\""), p);
         assertTrue(p.contains("\\fB\\-n\\fR, \\fB\\-\\-count\\fR \\fIN\\fR\nhow many (default: 3)\n"), p);
         assertTrue(p.contains("[\\fITARGET\\fR]"), p);
+    }
+
+    @Test
+    void nestedCommandsGetTheirOwnSectionAndWrappedLinesJoin() {
+        String p = page();
+        assertTrue(p.contains(".SS \"tool sub leaf\"\n.PP\nFirst line continues here.\n.PP\nSecond paragraph.\n"), p);
+        assertTrue(p.contains(".br\n.B tool sub leaf\n"), p);
     }
 
     @Test

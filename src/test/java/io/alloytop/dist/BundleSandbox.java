@@ -53,8 +53,8 @@ final class BundleSandbox {
         this.toolDir = Files.createDirectories(work.resolve("path"));
         this.home = Files.createDirectories(work.resolve("home"));
         this.fallbackTmp = Files.createDirectories(work.resolve("tmp"));
-        // the launcher needs only these two programs; everything else is sh builtins
-        for (String tool : List.of("dirname", "readlink")) {
+        // the launcher needs only these programs; everything else is sh builtins
+        for (String tool : List.of("dirname", "readlink", "grep")) {
             Path target = which(tool);
             Path link = toolDir.resolve(tool);
             Files.deleteIfExists(link);
@@ -73,25 +73,7 @@ final class BundleSandbox {
 
     /** Runs any command with the sandbox's environment (used to show there is no java on PATH). */
     Result run(Map<String, String> extraEnv, List<String> command) throws IOException, InterruptedException {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("PATH", toolDir.toString());
-        env.put("HOME", home.toString());
-        env.put("TERM", "dumb");
-        env.put("TMPDIR", namespaced ? "/tmp" : fallbackTmp.toString());
-        env.putAll(extraEnv);
-        if (!namespaced) {
-            String opts = env.getOrDefault("ALLOYTOP_JAVA_OPTS", "");
-            env.put("ALLOYTOP_JAVA_OPTS", "-Djava.io.tmpdir=" + fallbackTmp + (opts.isEmpty() ? "" : " " + opts));
-        }
-        List<String> cmd = new ArrayList<>();
-        if (namespaced) {
-            cmd.addAll(List.of("unshare", "-m", "--propagation", "private", "/bin/sh", "-c", NAMESPACE_SCRIPT, "sh"));
-        }
-        cmd.add("env");
-        cmd.add("-i");
-        env.forEach((k, v) -> cmd.add(k + "=" + v));
-        cmd.addAll(command);
-
+        List<String> cmd = commandLine(extraEnv, command);
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("BUNDLE", bundle.toString());
         Path out = Files.createTempFile(fallbackTmp.getParent(), "out", ".txt");
@@ -122,6 +104,36 @@ final class BundleSandbox {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }
+    }
+
+    /**
+     * The full command line (namespace set-up, cleared environment, command) for callers that start
+     * it themselves, e.g. inside tmux; it needs BUNDLE in its environment: see {@link #bundleEnv()}.
+     */
+    List<String> commandLine(Map<String, String> extraEnv, List<String> command) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", toolDir.toString());
+        env.put("HOME", home.toString());
+        env.put("TERM", "dumb");
+        env.put("TMPDIR", namespaced ? "/tmp" : fallbackTmp.toString());
+        env.putAll(extraEnv);
+        if (!namespaced) {
+            String opts = env.getOrDefault("ALLOYTOP_JAVA_OPTS", "");
+            env.put("ALLOYTOP_JAVA_OPTS", "-Djava.io.tmpdir=" + fallbackTmp + (opts.isEmpty() ? "" : " " + opts));
+        }
+        List<String> cmd = new ArrayList<>();
+        if (namespaced) {
+            cmd.addAll(List.of("unshare", "-m", "--propagation", "private", "/bin/sh", "-c", NAMESPACE_SCRIPT, "sh"));
+        }
+        cmd.add("env");
+        cmd.add("-i");
+        env.forEach((k, v) -> cmd.add(k + "=" + v));
+        cmd.addAll(command);
+        return cmd;
+    }
+
+    Map<String, String> bundleEnv() {
+        return Map.of("BUNDLE", bundle.toString());
     }
 
     String mode() {

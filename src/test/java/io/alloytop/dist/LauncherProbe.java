@@ -21,6 +21,8 @@ public final class LauncherProbe {
         System.out.println("jline.loaded=" + loaded);
         System.out.println("jline.path=" + JLineNativeLoader.getNativeLibraryPath());
         System.out.println("systemCaBundle=" + System.getProperty("alloytop.systemCaBundle", ""));
+        System.out.println("trustStore=" + System.getProperty("javax.net.ssl.trustStore", ""));
+        System.out.println("trustStoreType=" + System.getProperty("javax.net.ssl.trustStoreType", ""));
         System.out.println("java.home=" + System.getProperty("java.home"));
     }
 }
