@@ -15,12 +15,38 @@ import picocli.CommandLine;
 final class Commands {
     private Commands() {}
 
+    /** Name → factory, so a command line that names one sub-command only builds that one. */
+    private static final java.util.Map<String, java.util.function.Supplier<Object>> ALL = new java.util.LinkedHashMap<>();
+
+    static {
+        ALL.put("check", CheckCommand::new);
+        ALL.put("demo-server", DemoServerCommand::new);
+        ALL.put("logs", LogsCommand::new);
+        ALL.put("profile", ProfileCommand::new);
+        ALL.put("forward", ForwardCommand::new);
+    }
+
     static void register(CommandLine cl) {
-        cl.addSubcommand(new CheckCommand());
-        cl.addSubcommand(new DemoServerCommand());
-        cl.addSubcommand(new LogsCommand());
-        cl.addSubcommand(new ProfileCommand());
-        cl.addSubcommand(new ForwardCommand());
+        for (var e : ALL.entrySet()) cl.addSubcommand(e.getKey(), e.getValue().get());
+    }
+
+    /**
+     * Registers only the sub-command the arguments name: picocli's reflection over every command
+     * costs tens of milliseconds of a `check` meant to answer in a blink. Anything else (no
+     * sub-command, help, a typo that deserves suggestions) gets them all.
+     */
+    static void register(CommandLine cl, String[] args) {
+        String named = null;
+        boolean help = false;
+        for (String a : args) {
+            if (a.equals("-h") || a.equals("--help") || a.equals("help")) help = true;
+            if (named == null && ALL.containsKey(a)) named = a;
+        }
+        if (named == null || help) {
+            register(cl);
+        } else {
+            cl.addSubcommand(named, ALL.get(named).get());
+        }
     }
 
     /** No sub-command: the full-screen monitor, or `check` output with a hint when there is no usable terminal. */

@@ -31,13 +31,19 @@ public final class Main implements Callable<Integer> {
 
     /** Runs a command line and returns its exit code; never throws, never prints a stack trace. */
     public static int run(String... args) {
-        CommandLine cl = commandLine();
+        CommandLine cl = configure(new CommandLine(new Main()));
+        Commands.register(cl, args);
         return cl.execute(args);
     }
 
+    /** The whole command tree (documentation, completion, tests). */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = configure(new CommandLine(new Main()));
         Commands.register(cl);
+        return cl;
+    }
+
+    private static CommandLine configure(CommandLine cl) {
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof UserError) {
                 cmd.getErr().println("alloytop: " + ex.getMessage());
