@@ -119,6 +119,15 @@ public final class Detector {
         Map<String, ComponentFlow> flows = new LinkedHashMap<>();
         Map<String, Component> byId = new HashMap<>();
         for (Component c : snap.components()) byId.put(c.globalID(), c);
+        // Who sends to whom, once per poll: asking every component of every other one is
+        // quadratic, and the poller does this every interval for configs of hundreds.
+        Map<String, List<String>> upstream = new HashMap<>();
+        for (Component other : byId.values()) {
+            for (String to : other.dataFlowEdgesTo()) {
+                String target = other.moduleID().isEmpty() ? to : other.moduleID() + "/" + to;
+                upstream.computeIfAbsent(target, k -> new ArrayList<>()).add(other.globalID());
+            }
+        }
 
         // Pass 1: rates of every measured component.
         Map<String, double[]> rates = new HashMap<>(); // id -> {in, out, failed, retries}
@@ -158,7 +167,7 @@ public final class Detector {
             double pending = rwPending.getOrDefault(id, Double.NaN);
             if (!Double.isNaN(r[1])) t.pushOut(r[1]);
 
-            double inputRate = !spec.in().isEmpty() ? r[0] : upstreamRate(c, byId, rates);
+            double inputRate = !spec.in().isEmpty() ? r[0] : upstreamRate(c, upstream, rates);
             if (spec.writer()) judgeWriter(c, spec, t, r, inputRate, now, found);
             judgeErrors(c, spec, t, r, found);
             judgeLag(id, t, lag, found);
@@ -360,11 +369,10 @@ public final class Detector {
         }
     }
 
-    private static double upstreamRate(Component c, Map<String, Component> byId, Map<String, double[]> rates) {
+    private static double upstreamRate(Component c, Map<String, List<String>> upstream, Map<String, double[]> rates) {
         double total = Double.NaN;
-        for (Component other : byId.values()) {
-            if (!other.moduleID().equals(c.moduleID()) || !other.dataFlowEdgesTo().contains(c.localID())) continue;
-            double[] r = rates.get(other.globalID());
+        for (String from : upstream.getOrDefault(c.globalID(), List.of())) {
+            double[] r = rates.get(from);
             if (r != null && !Double.isNaN(r[1])) total = (Double.isNaN(total) ? 0 : total) + r[1];
         }
         return total;
