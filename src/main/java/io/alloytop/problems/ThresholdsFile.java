@@ -37,7 +37,7 @@ public final class ThresholdsFile {
     }
 
     public static Result<Thresholds> parse(String name, List<String> lines) {
-        Thresholds t = Thresholds.DEFAULT;
+        Builder t = new Builder(Thresholds.DEFAULT);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty() || line.startsWith("#")) continue;
@@ -48,37 +48,52 @@ public final class ThresholdsFile {
             String value = line.substring(eq + 1).strip();
             if (!key.startsWith("problems.")) continue;
             try {
-                t = with(t, key.substring("problems.".length()), value);
+                t.set(key.substring("problems.".length()), value);
             } catch (IllegalArgumentException e) {
                 return Result.err(Failure.Kind.BAD_RESPONSE, where + key + ": " + e.getMessage());
             }
         }
-        return Result.ok(t);
+        return Result.ok(t.build());
     }
 
-    private static Thresholds with(Thresholds t, String key, String v) {
-        switch (key) {
-            case "stall_polls": return new Thresholds(count(v), t.stallMinQuiet(), t.retryPolls(), t.lagSeconds(),
-                    t.lagPolls(), t.unknownFor(), t.evalQueue(), t.flapRestarts(), t.flapWindow(), t.restartMemory());
-            case "stall_min_quiet": return new Thresholds(t.stallPolls(), duration(v), t.retryPolls(), t.lagSeconds(),
-                    t.lagPolls(), t.unknownFor(), t.evalQueue(), t.flapRestarts(), t.flapWindow(), t.restartMemory());
-            case "retry_polls": return new Thresholds(t.stallPolls(), t.stallMinQuiet(), count(v), t.lagSeconds(),
-                    t.lagPolls(), t.unknownFor(), t.evalQueue(), t.flapRestarts(), t.flapWindow(), t.restartMemory());
-            case "lag_seconds": return new Thresholds(t.stallPolls(), t.stallMinQuiet(), t.retryPolls(), number(v),
-                    t.lagPolls(), t.unknownFor(), t.evalQueue(), t.flapRestarts(), t.flapWindow(), t.restartMemory());
-            case "lag_polls": return new Thresholds(t.stallPolls(), t.stallMinQuiet(), t.retryPolls(), t.lagSeconds(),
-                    count(v), t.unknownFor(), t.evalQueue(), t.flapRestarts(), t.flapWindow(), t.restartMemory());
-            case "unknown_for": return new Thresholds(t.stallPolls(), t.stallMinQuiet(), t.retryPolls(), t.lagSeconds(),
-                    t.lagPolls(), duration(v), t.evalQueue(), t.flapRestarts(), t.flapWindow(), t.restartMemory());
-            case "eval_queue": return new Thresholds(t.stallPolls(), t.stallMinQuiet(), t.retryPolls(), t.lagSeconds(),
-                    t.lagPolls(), t.unknownFor(), number(v), t.flapRestarts(), t.flapWindow(), t.restartMemory());
-            case "flap_restarts": return new Thresholds(t.stallPolls(), t.stallMinQuiet(), t.retryPolls(), t.lagSeconds(),
-                    t.lagPolls(), t.unknownFor(), t.evalQueue(), count(v), t.flapWindow(), t.restartMemory());
-            case "flap_window": return new Thresholds(t.stallPolls(), t.stallMinQuiet(), t.retryPolls(), t.lagSeconds(),
-                    t.lagPolls(), t.unknownFor(), t.evalQueue(), t.flapRestarts(), duration(v), t.restartMemory());
-            case "restart_memory": return new Thresholds(t.stallPolls(), t.stallMinQuiet(), t.retryPolls(), t.lagSeconds(),
-                    t.lagPolls(), t.unknownFor(), t.evalQueue(), t.flapRestarts(), t.flapWindow(), duration(v));
-            default: throw new IllegalArgumentException("unknown key");
+    /** The record's fields as the file names them, set one key at a time, then built once. */
+    private static final class Builder {
+        int stallPolls, retryPolls, lagPolls, flapRestarts;
+        Duration stallMinQuiet, unknownFor, flapWindow, restartMemory;
+        double lagSeconds, evalQueue;
+
+        Builder(Thresholds t) {
+            stallPolls = t.stallPolls();
+            stallMinQuiet = t.stallMinQuiet();
+            retryPolls = t.retryPolls();
+            lagSeconds = t.lagSeconds();
+            lagPolls = t.lagPolls();
+            unknownFor = t.unknownFor();
+            evalQueue = t.evalQueue();
+            flapRestarts = t.flapRestarts();
+            flapWindow = t.flapWindow();
+            restartMemory = t.restartMemory();
+        }
+
+        void set(String key, String v) {
+            switch (key) {
+                case "stall_polls": stallPolls = count(v); break;
+                case "stall_min_quiet": stallMinQuiet = duration(v); break;
+                case "retry_polls": retryPolls = count(v); break;
+                case "lag_seconds": lagSeconds = number(v); break;
+                case "lag_polls": lagPolls = count(v); break;
+                case "unknown_for": unknownFor = duration(v); break;
+                case "eval_queue": evalQueue = number(v); break;
+                case "flap_restarts": flapRestarts = count(v); break;
+                case "flap_window": flapWindow = duration(v); break;
+                case "restart_memory": restartMemory = duration(v); break;
+                default: throw new IllegalArgumentException("unknown key");
+            }
+        }
+
+        Thresholds build() {
+            return new Thresholds(stallPolls, stallMinQuiet, retryPolls, lagSeconds, lagPolls, unknownFor, evalQueue,
+                    flapRestarts, flapWindow, restartMemory);
         }
     }
 
