@@ -89,9 +89,8 @@ public final class HttpAlloyClient implements AlloyApi {
                 // Plain http: OkHttp then never builds a trust manager, which costs ~60 ms of a
                 // 350 ms `check` (the host CA bundle is parsed at start otherwise).
                 b.connectionSpecs(List.of(okhttp3.ConnectionSpec.CLEARTEXT));
-            } else if (tls != null) {
-                b.sslSocketFactory(tls.socketFactory(), tls.trustManager());
-                if (tls.verifier() != null) b.hostnameVerifier(tls.verifier());
+            } else {
+                HttpTls.use(b, tls);
             }
         } catch (GeneralSecurityException | IOException e) {
             String what = s.truststore() != null ? "--truststore " + s.truststore() : "--ca-file " + s.caFile();

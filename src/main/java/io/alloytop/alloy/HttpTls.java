@@ -16,6 +16,11 @@ public final class HttpTls {
         } catch (GeneralSecurityException e) {
             throw new IOException("TLS settings: " + e.getMessage(), e);
         }
+        return use(b, tls);
+    }
+
+    /** Installs trust already built by {@link TlsSetup}; null leaves the platform defaults. */
+    static OkHttpClient.Builder use(OkHttpClient.Builder b, TlsSetup.Tls tls) {
         if (tls != null) {
             b.sslSocketFactory(tls.socketFactory(), tls.trustManager());
             if (tls.verifier() != null) b.hostnameVerifier(tls.verifier());
