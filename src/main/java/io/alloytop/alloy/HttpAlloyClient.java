@@ -84,14 +84,7 @@ public final class HttpAlloyClient implements AlloyApi {
                 .addInterceptor(chain -> chain.proceed(authorize(chain.request().newBuilder(), s)
                         .header("User-Agent", "alloytop").build()));
         try {
-            TlsSetup.Tls tls = TlsSetup.build(s);
-            if (!base.isHttps()) {
-                // Plain http: OkHttp then never builds a trust manager, which costs ~60 ms of a
-                // 350 ms `check` (the host CA bundle is parsed at start otherwise).
-                b.connectionSpecs(List.of(okhttp3.ConnectionSpec.CLEARTEXT));
-            } else {
-                HttpTls.use(b, tls);
-            }
+            HttpTls.use(b, TlsSetup.build(s), base.isHttps());
         } catch (GeneralSecurityException | IOException e) {
             String what = s.truststore() != null ? "--truststore " + s.truststore() : "--ca-file " + s.caFile();
             return Result.err(Failure.Kind.TLS, "cannot use " + what + ": " + e.getClass().getSimpleName()

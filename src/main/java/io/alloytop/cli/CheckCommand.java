@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
  * after the first, so the figure is current; {@code --cpu-sample 0} skips the wait and reports
  * process_cpu_seconds_total / uptime instead, labelled "average since start".
  */
-@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "check", mixinStandardHelpOptions = true, addMethodSubcommands = false, versionProvider = VersionProvider.class,
         description = "Is the Alloy on this host OK? One line plus details; for on-call and scripts.",
         footer = {"", "Exit codes: 0 all healthy; 1 degraded (a component unhealthy, exited or",
             "unknown, the last config load failed, or a data-loss problem such as",

@@ -31,22 +31,40 @@ final class Commands {
     }
 
     /**
-     * Registers only the sub-command the arguments name: picocli's reflection over every command
-     * costs tens of milliseconds of a `check` meant to answer in a blink. Anything else (no
-     * sub-command, help, a typo that deserves suggestions) gets them all.
+     * The command line for these arguments with only the sub-command they name registered:
+     * picocli's reflection over every command costs tens of milliseconds of a `check` meant to
+     * answer in a blink, and of the monitor's first frame. No sub-command named: none, unless the
+     * arguments do not parse without them (a typo that deserves "did you mean check?"). Help gets
+     * them all.
      */
-    static void register(CommandLine cl, String[] args) {
-        String named = null;
-        boolean help = false;
-        for (String a : args) {
-            if (a.equals("-h") || a.equals("--help") || a.equals("help")) help = true;
-            if (named == null && ALL.containsKey(a)) named = a;
-        }
-        if (named == null || help) {
+    static CommandLine forArgs(String[] args, java.util.function.Supplier<CommandLine> root) {
+        String named = named(args);
+        boolean help = asksForHelp(args);
+        CommandLine cl = root.get();
+        if (help) {
             register(cl);
-        } else {
+        } else if (named != null) {
             cl.addSubcommand(named, ALL.get(named).get());
+        } else {
+            try {
+                cl.parseArgs(args);
+            } catch (CommandLine.ParameterException e) {
+                cl = root.get();
+                register(cl);
+            }
         }
+        return cl;
+    }
+
+    /** The first argument that is a sub-command's name, or null (the monitor). */
+    static String named(String[] args) {
+        for (String a : args) if (ALL.containsKey(a)) return a;
+        return null;
+    }
+
+    static boolean asksForHelp(String[] args) {
+        for (String a : args) if (a.equals("-h") || a.equals("--help") || a.equals("help")) return true;
+        return false;
     }
 
     /** No sub-command: the full-screen monitor, or `check` output with a hint when there is no usable terminal. */

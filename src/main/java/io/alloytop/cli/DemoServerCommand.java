@@ -13,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** `alloytop demo-server`: the simulated Alloy on its own, in the foreground, until Ctrl-C or SIGTERM. */
-@Command(name = "demo-server", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "demo-server", mixinStandardHelpOptions = true, addMethodSubcommands = false, versionProvider = VersionProvider.class,
         description = {"Run the simulated Alloy on 127.0.0.1 in the foreground (Ctrl-C stops it).",
                 "It behaves like a real Alloy's HTTP server: point alloytop, curl or go tool pprof at it.",
                 "--ui-prefix moves its web API; --username with --password-file turns on basic auth."})

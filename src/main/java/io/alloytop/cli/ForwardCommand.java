@@ -23,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** `alloytop forward on|off|status`: Alloy's own telemetry to Grafana Cloud, changed safely. */
-@Command(name = "forward", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "forward", mixinStandardHelpOptions = true, addMethodSubcommands = false, versionProvider = VersionProvider.class,
         subcommands = {ForwardCommand.On.class, ForwardCommand.Off.class, ForwardCommand.Status.class},
         description = {"Switch Alloy's self-monitoring forwarding to Grafana Cloud on or off, or show its state.",
             "Endpoints and key come from GCLOUD_HOSTED_{METRICS,LOGS,PROFILES,TRACES}_{URL,ID} and GCLOUD_RW_API_KEY."},
@@ -43,6 +43,7 @@ final class ForwardCommand implements Callable<Integer> {
     }
 
     /** Options shared by on, off and status. */
+    @Command(addMethodSubcommands = false) // a mixin: nothing to scan for
     static final class Shared {
         @Option(names = "--config-path", paramLabel = "PATH",
                 description = "Alloy's config file or directory (default: found from the running alloy, /etc/default/alloy, /etc/sysconfig/alloy, /etc/alloy/config.alloy)")
@@ -103,7 +104,7 @@ final class ForwardCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "on", mixinStandardHelpOptions = true, description = "Add alloytop's self-monitoring block, reload, verify.")
+    @Command(name = "on", mixinStandardHelpOptions = true, addMethodSubcommands = false, description = "Add alloytop's self-monitoring block, reload, verify.")
     static final class On implements Callable<Integer> {
         @ParentCommand
         ForwardCommand fwd;
@@ -123,7 +124,7 @@ final class ForwardCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "off", mixinStandardHelpOptions = true, description = "Remove alloytop's block, reload, verify.")
+    @Command(name = "off", mixinStandardHelpOptions = true, addMethodSubcommands = false, description = "Remove alloytop's block, reload, verify.")
     static final class Off implements Callable<Integer> {
         @ParentCommand
         ForwardCommand fwd;
@@ -143,7 +144,7 @@ final class ForwardCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "status", mixinStandardHelpOptions = true,
+    @Command(name = "status", mixinStandardHelpOptions = true, addMethodSubcommands = false,
             description = "Per signal: off, configured, healthy, sending (rate) or failing (last error); Alloy's overhead.")
     static final class Status implements Callable<Integer> {
         @ParentCommand

@@ -13,6 +13,7 @@ import picocli.CommandLine.ScopeType;
  * Options every command understands, before or after the sub-command (picocli INHERIT scope).
  * Secrets come from files or the environment only: a flag value would show in `ps`.
  */
+@picocli.CommandLine.Command(addMethodSubcommands = false) // a mixin: nothing to scan for
 public final class GlobalOptions {
     public static final String DEFAULT_URL = "http://127.0.0.1:12345";
 

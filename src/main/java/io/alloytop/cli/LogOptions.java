@@ -11,6 +11,7 @@ import picocli.CommandLine.ScopeType;
  * and `alloytop logs --unit X` all set the same fields, read through {@code Main.logOptions}.
  * (A second mixin on `logs` would clash with the inherited copies of the same names.)
  */
+@picocli.CommandLine.Command(addMethodSubcommands = false) // a mixin: nothing to scan for
 public final class LogOptions {
     @Option(scope = ScopeType.INHERIT, names = "--logs", paramLabel = "SOURCE", defaultValue = "auto",
             converter = ModeConverter.class,

@@ -24,7 +24,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** `alloytop logs`: Alloy's logs from the same sources and parser as the monitor, sanitised, for pipes. */
-@Command(name = "logs", mixinStandardHelpOptions = true,
+@Command(name = "logs", mixinStandardHelpOptions = true, addMethodSubcommands = false,
         description = {"Print Alloy's own logs (journal, gatewayd or a file), parsed and made safe for a terminal.",
                 "Control characters and escape sequences in log text are shown as visible symbols (␛[2J)."})
 final class LogsCommand implements Callable<Integer> {

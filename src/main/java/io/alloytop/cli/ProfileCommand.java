@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** `alloytop profile TYPE`: capture one of Alloy's pprof profiles, save it, and print its top table. */
-@Command(name = "profile", mixinStandardHelpOptions = true,
+@Command(name = "profile", mixinStandardHelpOptions = true, addMethodSubcommands = false,
         subcommands = {ProfileShowCommand.class, ProfileDiffCommand.class},
         description = {"Capture a pprof profile from Alloy, save it byte for byte, and print its top functions.",
                 "TYPE is one of: cpu, heap, allocs, goroutine, mutex, block, trace (trace is saved only).",

@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `alloytop profile diff A B`: which functions grew from A to B (typically two heap profiles). */
-@Command(name = "diff", mixinStandardHelpOptions = true,
+@Command(name = "diff", mixinStandardHelpOptions = true, addMethodSubcommands = false,
         description = "Show the top growers between two profiles of the same type (B minus A, like go tool pprof -diff_base=A B).")
 final class ProfileDiffCommand implements Callable<Integer> {
     @Spec

@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `alloytop profile show FILE`: the top table of a saved profile, with no network. */
-@Command(name = "show", mixinStandardHelpOptions = true, description = "Print the top functions of a saved pprof profile.")
+@Command(name = "show", mixinStandardHelpOptions = true, addMethodSubcommands = false, description = "Print the top functions of a saved pprof profile.")
 final class ProfileShowCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -3,6 +3,7 @@ package io.alloytop.ui;
 import picocli.CommandLine.Option;
 
 /** Options of the full-screen monitor (root command only). */
+@picocli.CommandLine.Command(addMethodSubcommands = false) // a mixin: nothing to scan for
 public final class UiOptions {
     @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
             description = "auto, truecolor, 256, 16 or none (default: ${DEFAULT-VALUE}; NO_COLOR is honoured)")

@@ -38,6 +38,7 @@ public final class TerminalSession {
         // JLine's Attributes do not carry the line speed, and building the terminal already writes
         // them back, so restoring through JLine alone changes `stty -g`: keep the exact termios first
         NativeTermios exact = NativeTermios.save();
+        TerminalInfo.await();
         Terminal t = TerminalBuilder.builder().system(true).provider("jni").nativeSignals(true)
                 .signalHandler(Terminal.SignalHandler.SIG_DFL).dumb(true).build();
         String type = t.getType() == null ? "" : t.getType();

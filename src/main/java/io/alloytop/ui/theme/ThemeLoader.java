@@ -41,18 +41,32 @@ public final class ThemeLoader {
         }
     }
 
-    public static Themes load(Map<String, String> env) {
-        List<String> errors = new ArrayList<>();
-        Theme fallback = new Theme(DEFAULT, Map.of(), plainSymbols());
-        Theme def = bundled(DEFAULT, fallback, errors);
-        if (def == null) def = fallback;
-        Map<String, Theme> byName = new LinkedHashMap<>();
-        byName.put(DEFAULT, def);
-        for (String n : BUNDLED) {
-            if (n.equals(DEFAULT)) continue;
-            Theme t = bundled(n, def, errors);
-            if (t != null) byName.put(n, t);
+    /** The themes in the jar, parsed once per process (a start-up warm-up may do it on another core). */
+    private static final class Bundled {
+        static final List<String> ERRORS;
+        static final Map<String, Theme> THEMES;
+
+        static {
+            List<String> errors = new ArrayList<>();
+            Theme fallback = new Theme(DEFAULT, Map.of(), plainSymbols());
+            Theme def = bundled(DEFAULT, fallback, errors);
+            if (def == null) def = fallback;
+            Map<String, Theme> byName = new LinkedHashMap<>();
+            byName.put(DEFAULT, def);
+            for (String n : BUNDLED) {
+                if (n.equals(DEFAULT)) continue;
+                Theme t = bundled(n, def, errors);
+                if (t != null) byName.put(n, t);
+            }
+            ERRORS = List.copyOf(errors);
+            THEMES = java.util.Collections.unmodifiableMap(byName);
         }
+    }
+
+    public static Themes load(Map<String, String> env) {
+        List<String> errors = new ArrayList<>(Bundled.ERRORS);
+        Map<String, Theme> byName = new LinkedHashMap<>(Bundled.THEMES);
+        Theme def = byName.get(DEFAULT);
         Path dir = userDir(env);
         if (dir != null && Files.isDirectory(dir)) {
             List<Path> files = new ArrayList<>();
