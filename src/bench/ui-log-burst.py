@@ -50,7 +50,7 @@ try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/-/ready", timeout=1); break
         except Exception:
             time.sleep(0.2)
-    cmd = (f"java -Xlog:gc:file={out}/gc.log -jar {jar} --url http://127.0.0.1:{port} --logs file --log-file {log} --log-lines {ring}")
+    cmd = (f"java -Xlog:gc:file={out}/gc.log {os.environ.get('JAVA_OPTS', '')} -jar {jar} --url http://127.0.0.1:{port} --logs file --log-file {log} --log-lines {ring}")
     tmux("-f", "/dev/null", "new-session", "-d", "-s", "m", "-x", "120", "-y", "40",
          f"env TERM=xterm-256color LANG=C.UTF-8 script -q -f -T {out}/timing "
          f"-c 'echo $$ > {out}/pid; exec {cmd}' {out}/typescript")
@@ -131,11 +131,15 @@ try:
     start_wall = os.path.getmtime(f"{out}/pid")  # written just before java started
     in_burst = [c for c in chunks if t_start - start_wall <= c[0] <= t_end - start_wall]
     gaps = [b[0] - a[0] for a, b in zip(in_burst, in_burst[1:])]
+    burst0 = t_start - start_wall
+    worst = sorted(((b[0] - a[0], a[0] - burst0) for a, b in zip(in_burst, in_burst[1:])), reverse=True)[:5]
     gaps.sort()
     print(f"burst: {written[0]} lines in {secs} s ({written[0] / secs:.0f} lines/s), ring {ring}, 120x40, logs pane focused")
     if gaps:
         print(f"frames during burst: {len(in_burst)}; gap median {gaps[len(gaps)//2]*1000:.0f} ms, "
               f"p99 {gaps[int(len(gaps)*0.99)]*1000:.0f} ms, max {gaps[-1]*1000:.0f} ms")
+        print("worst gaps (ms, starting at s into the burst): "
+              + ", ".join(f"{g*1000:.0f} @ {at:.1f}s" for g, at in worst))
     bytes_burst = sum(c[1] for c in in_burst)
     print(f"terminal output during burst: {bytes_burst / (t_end - t_start) / 1024:.0f} KiB/s")
     lat.sort()

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Where the monitor's CPU goes, thread by thread: runs alloytop (default: the installed bundle found
 # by dist/bench-ui.sh's logic, or ALLOYTOP=path) in a detached 120x40 tmux pane against a demo-server
-# started here, waits WARM seconds, then reads every thread's utime+stime from /proc over SECS seconds.
+# started here, waits WARM seconds, then reads every thread's run time over SECS seconds from
+# /proc/PID/task/TID/schedstat: the scheduler's own nanosecond count. (utime/stime are sampled at the
+# 100 Hz timer tick, and a thread that wakes on second boundaries, like a UI clock, is charged whole
+# ticks it did not use: at these low rates that was off by 2x.)
 #
 #   src/bench/ui-threads-cpu.sh [seconds=60] [interval=2s]
 #   ALLOYTOP="java -jar target/alloytop.jar" src/bench/ui-threads-cpu.sh 60 2s
@@ -27,15 +30,19 @@ tmux -L "$SOCK" -f /dev/null new-session -d -s ui -x 120 -y 40 \
   "env TERM=xterm-256color LANG=C.UTF-8 sh -c 'echo \$\$ > $OUT/pid; exec $ALLOYTOP --url http://127.0.0.1:$PORT --interval $INTERVAL --logs none'"
 sleep "$WARM"
 PID=$(cat "$OUT/pid")
-snap() { for t in /proc/"$PID"/task/*; do printf '%s\t%s\n' "$(cat "$t/comm")" "$(awk '{print $14 + $15}' "$t/stat")"; done; }
-snap > "$OUT/a"; total0=$(awk '{print $14 + $15}' /proc/"$PID"/stat)
+snap() { for t in /proc/"$PID"/task/*; do printf '%s\t%s\n' "$(cat "$t/comm")" "$(cut -d' ' -f1 "$t/schedstat")"; done; }
+# whole-process CPU from utime+stime as well, which also counts threads that came and went
+snap > "$OUT/a"; read -r u0 s0 < <(awk '{print $14, $15}' /proc/"$PID"/stat)
 sleep "$SECS"
-snap > "$OUT/b"; total1=$(awk '{print $14 + $15}' /proc/"$PID"/stat)
-hz=$(getconf CLK_TCK)
+snap > "$OUT/b"; read -r u1 s1 < <(awk '{print $14, $15}' /proc/"$PID"/stat)
 echo "alloytop ($ALLOYTOP) at --interval $INTERVAL, ${SECS}s after ${WARM}s warm-up, 120x40, demo-server, no log source"
-awk -F'\t' -v hz="$hz" -v s="$SECS" 'NR==FNR {a[$1]+=$2; next} {b[$1]+=$2} END {
-  for (k in b) { d = b[k] - a[k]; if (d > 0) printf "  %-28s %5.2f%%\n", k, 100 * d / hz / s }
-}' "$OUT/a" "$OUT/b" | sort -k2 -rn
-awk -v t=$((total1 - total0)) -v hz="$hz" -v s="$SECS" 'BEGIN { printf "  %-28s %5.2f%% of one core\n", "TOTAL (process)", 100 * t / hz / s }'
+awk -F'\t' -v s="$SECS" 'NR==FNR {a[$1]+=$2; next} {b[$1]+=$2} END {
+  for (k in b) { d = b[k] - a[k]; if (d > 0) printf "  %-28s %6.3f%%\n", k, 100 * d / 1e9 / s }
+}' "$OUT/a" "$OUT/b" | sort -t'%' -k1 | sort -k2 -rn
+awk -F'\t' -v s="$SECS" 'NR==FNR {a[$1]+=$2; next} {b[$1]+=$2} END {
+  for (k in b) t += b[k] - a[k]; printf "  %-28s %6.3f%% of one core (threads alive at both ends)\n", "TOTAL (schedstat)", 100 * t / 1e9 / s
+}' "$OUT/a" "$OUT/b"
+awk -v t=$(( (u1 + s1) - (u0 + s0) )) -v hz="$(getconf CLK_TCK)" -v s="$SECS" \
+  'BEGIN { printf "  %-28s %6.3f%% of one core (tick-sampled)\n", "TOTAL (utime+stime)", 100 * t / hz / s }'
 echo "  RSS $(awk '/VmRSS/ {print int($2/1024)}' /proc/"$PID"/status) MiB"
 tmux -L "$SOCK" send-keys -t ui q

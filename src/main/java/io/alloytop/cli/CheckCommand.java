@@ -76,7 +76,7 @@ final class CheckCommand implements Callable<Integer> {
             if (!thresholds.isOk()) throw new UserError(thresholds.failureOrNull().message());
             CheckReport report;
             try (Observer observer = new Observer(new Detector(thresholds.orNull()),
-                    ScrapeDetails.defaults(target.api(), 5), o -> {})) {
+                    ScrapeDetails.defaults(target.api()), o -> {})) {
                 report = run(target.api(), poller, observer, cpuSample, watch, g.interval(), CheckCommand::sleep);
             }
             out.print(output == Output.json ? report.json() : report.text());
@@ -89,7 +89,7 @@ final class CheckCommand implements Callable<Integer> {
     static CheckReport run(AlloyApi api, Poller poller, Duration cpuSample) {
         Result<Thresholds> t = ThresholdsFile.load(ThresholdsFile.defaultPath());
         try (Observer observer = new Observer(new Detector(t.isOk() ? t.orNull() : Thresholds.DEFAULT),
-                ScrapeDetails.defaults(api, 5), o -> {})) {
+                ScrapeDetails.defaults(api), o -> {})) {
             return run(api, poller, observer, cpuSample, Duration.ZERO, Duration.ofSeconds(2), CheckCommand::sleep);
         }
     }

@@ -43,7 +43,7 @@ final class PollerBackend implements MonitorBackend {
         io.alloytop.pipeline.LiveGraphStream live = new io.alloytop.pipeline.LiveGraphStream(target.api()).start();
         this.live = live;
         Observer observer = new Observer(new Detector(t.isOk() ? t.orNull() : Thresholds.DEFAULT),
-                ScrapeDetails.defaults(target.api(), 5), sink, live::latest);
+                ScrapeDetails.defaults(target.api()), sink, live::latest);
         this.observer = observer;
         start(observer);
     }

@@ -4,6 +4,7 @@ import io.alloytop.alloy.AlloyApi;
 import io.alloytop.alloy.Component;
 import io.alloytop.alloy.Result;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,9 +24,11 @@ import java.util.stream.Collectors;
  * Scrape target health (up/down, last error) is only in a prometheus.scrape component's detail
  * (debugInfo), never in the component list or /metrics. This fetches those details, a few at a
  * time and at most {@code max} of them, and substitutes them into a snapshot's component list so
- * the problem rules see the targets. A few scrape components ({@value #EVERY_POLL_UP_TO} or fewer) are
- * asked about every poll; with more, the details are refreshed every {@code every} polls and reused
- * in between, so a busy Alloy is not asked for dozens of details every interval.
+ * the problem rules see the targets. A target's health only changes when Prometheus-style scraping
+ * runs (every 15 s or more, typically 60 s), so the details are asked for again only once
+ * {@code refreshEvery} has passed by the snapshots' clock, or when a scrape component appears that
+ * was not asked about; in between they are reused. (Asking every poll doubled the requests of each
+ * poll, and with them the monitor's CPU, for nothing new.)
  *
  * <p>Blocking (up to about one client timeout per {@code parallel} details, capped by
  * {@code budget}): call it on the poller's thread, never the UI's. Not thread-safe.
@@ -34,26 +37,26 @@ public final class ScrapeDetails implements AutoCloseable {
     public static final String SCRAPE = "prometheus.scrape";
     public static final int DEFAULT_MAX = 32;
     public static final int DEFAULT_PARALLEL = 4;
-    /** Up to this many scrape components are asked about every poll, so a down target shows within one interval. */
-    public static final int EVERY_POLL_UP_TO = 8;
+    public static final Duration DEFAULT_REFRESH = Duration.ofSeconds(10);
 
     private final AlloyApi api;
-    private final int every;
+    private final Duration refreshEvery;
     private final int max;
     private final Duration budget;
     private final ExecutorService pool;
     private final Map<String, Component> cache = new HashMap<>();
-    private long polls;
+    private Set<String> asked = Set.of();
+    private Instant lastRefresh;
 
     /**
-     * @param every   refresh on the first poll and then every this many polls (1 = every poll)
+     * @param refreshEvery ask again once this much snapshot time has passed (zero: every poll)
      * @param max     at most this many scrape components are asked about (sorted by ID)
      * @param parallel concurrent detail requests
      * @param budget  give up waiting for the rest after this long; late answers are dropped
      */
-    public ScrapeDetails(AlloyApi api, int every, int max, int parallel, Duration budget) {
+    public ScrapeDetails(AlloyApi api, Duration refreshEvery, int max, int parallel, Duration budget) {
         this.api = api;
-        this.every = Math.max(1, every);
+        this.refreshEvery = refreshEvery;
         this.max = Math.max(0, max);
         this.budget = budget;
         this.pool = Executors.newFixedThreadPool(Math.max(1, parallel), r -> {
@@ -63,8 +66,8 @@ public final class ScrapeDetails implements AutoCloseable {
         });
     }
 
-    public static ScrapeDetails defaults(AlloyApi api, int every) {
-        return new ScrapeDetails(api, every, DEFAULT_MAX, DEFAULT_PARALLEL, Duration.ofSeconds(10));
+    public static ScrapeDetails defaults(AlloyApi api) {
+        return new ScrapeDetails(api, DEFAULT_REFRESH, DEFAULT_MAX, DEFAULT_PARALLEL, Duration.ofSeconds(10));
     }
 
     /** The snapshot with the scrape components' details filled in (fetched now or reused). */
@@ -73,9 +76,14 @@ public final class ScrapeDetails implements AutoCloseable {
         List<Component> scrapes = s.components().stream().filter(c -> c.name().equals(SCRAPE))
                 .sorted(Comparator.comparing(Component::globalID)).limit(max).collect(Collectors.toList());
         if (scrapes.isEmpty()) return s;
-        boolean due = polls++ % every == 0 || scrapes.size() <= EVERY_POLL_UP_TO;
-        if (due) refresh(scrapes);
         Set<String> present = scrapes.stream().map(Component::globalID).collect(Collectors.toSet());
+        boolean due = lastRefresh == null || s.at() == null || !asked.containsAll(present)
+                || Duration.between(lastRefresh, s.at()).compareTo(refreshEvery) >= 0;
+        if (due) {
+            refresh(scrapes);
+            asked = present;
+            lastRefresh = s.at();
+        }
         cache.keySet().retainAll(present);
         if (cache.isEmpty()) return s;
         List<Component> out = new ArrayList<>(s.components().size());

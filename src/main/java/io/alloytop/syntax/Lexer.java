@@ -185,8 +185,8 @@ public final class Lexer {
                     case ',': kind = TokenKind.COMMA; break;
                     case '.': kind = TokenKind.DOT; break;
                     default:
-                        // next() already reported a misplaced BOM.
-                        if (c != BOM) error(start, "illegal character " + describe(c));
+                        // next() already reported a misplaced BOM or a NUL (Go's scanner says NUL twice)
+                        if (c != BOM && c != 0) error(start, "illegal character " + describe(c));
                         term = insertTerm;
                         kind = TokenKind.ILLEGAL;
                         lit = new String(Character.toChars(c < 0 ? 0xFFFD : c));

@@ -17,6 +17,7 @@ import io.alloytop.ui.model.UiState;
 import io.alloytop.ui.term.AnsiOutputTerminal;
 import io.alloytop.ui.term.KeyDecoder;
 import io.alloytop.ui.term.TerminalSession;
+import io.alloytop.ui.term.TtyInput;
 import io.alloytop.ui.view.Renderer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -49,7 +50,8 @@ public final class MonitorApp {
     private final java.util.concurrent.atomic.AtomicBoolean logsPending = new java.util.concurrent.atomic.AtomicBoolean();
     private final BlockingQueue<Event> queue = new LinkedBlockingQueue<>();
     private final ExecutorService effects = Executors.newSingleThreadExecutor(daemon("alloytop-effects"));
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("alloytop-tick"));
+    /** Coalesces log-arrival notices (see {@link #startLogs()}); the clock itself is the UI loop's. */
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("alloytop-logs-notice"));
     private volatile boolean stopping;
     /** Set by a key or resize since the last frame: draw without waiting for the frame interval. */
     private boolean urgent;
@@ -96,8 +98,6 @@ public final class MonitorApp {
         Thread input = new Thread(this::readInput, "alloytop-input");
         input.setDaemon(true);
         input.start();
-        ticker.scheduleAtFixedRate(() -> queue.offer(new Event.Tick(clock.instant())), 1000 - clock.millis() % 1000, 1000,
-                TimeUnit.MILLISECONDS);
         backend.startObserved(o -> queue.offer(new Event.Observed(o)));
         startLogs();
         actions.start();
@@ -122,7 +122,10 @@ public final class MonitorApp {
                     }
                     state = apply(state, e);
                 } else {
-                    state = apply(state, queue.take());
+                    // the clock is an event too, but only when the state needs it (Update.nextTick)
+                    long ms = Math.max(1, Update.nextTick(state).toEpochMilli() - clock.millis());
+                    Event e = queue.poll(ms, TimeUnit.MILLISECONDS);
+                    state = apply(state, e != null ? e : new Event.Tick(clock.instant()));
                 }
                 Event more;
                 while (!state.quitting && (more = queue.poll()) != null) state = apply(state, more);
@@ -244,13 +247,10 @@ public final class MonitorApp {
     }
 
     private void readInput() {
-        KeyDecoder dec = new KeyDecoder(ms -> {
-            int c = session.jline().reader().read(ms);
-            return c == -2 ? KeyDecoder.TIMEOUT : c < 0 ? KeyDecoder.EOF : c;
-        }, 40);
+        KeyDecoder dec = new KeyDecoder(new TtyInput(session.jline().encoding()), 40);
         try {
             while (!stopping) {
-                KeyDecoder.Decoded d = dec.next(500);
+                KeyDecoder.Decoded d = dec.next(TtyInput.BLOCK);
                 if (d == null) continue;
                 if (d instanceof KeyDecoder.Decoded.Pressed p) queue.offer(new Event.KeyPressed(p.key()));
                 else if (d instanceof KeyDecoder.Decoded.SyncOutputReport r) out.setSynchronizedOutput(r.supported());

@@ -42,7 +42,7 @@ class CheckProblemsTest {
         clock.advance(Duration.ofSeconds(30));
         api = HttpAlloyClient.create(ConnectionSettings.of(demo.baseUrl())).orNull();
         poller = new Poller(api, clock, Duration.ofSeconds(2), false, s -> {}, null);
-        observer = new Observer(new Detector(Thresholds.DEFAULT), ScrapeDetails.defaults(api, 5), o -> {});
+        observer = new Observer(new Detector(Thresholds.DEFAULT), ScrapeDetails.defaults(api), o -> {});
     }
 
     @AfterEach

@@ -63,20 +63,24 @@ class ScrapeDetailsTest {
     }
 
     static AlloySnapshot snapshot(int scrapes) {
+        return snapshot(scrapes, Instant.EPOCH);
+    }
+
+    static AlloySnapshot snapshot(int scrapes, Instant at) {
         List<Component> cs = new ArrayList<>();
         for (int i = 0; i < scrapes; i++) {
             cs.add(new Component("prometheus.scrape", "prometheus.scrape.s" + (100 + i), "", "s" + (100 + i), null, null,
                     null, new Health(HealthState.HEALTHY, "", ""), null, null, null, null, false));
         }
         cs.add(new Component("loki.write", "loki.write.x", "", "x", null, null, null, null, null, null, null, null, false));
-        return new AlloySnapshot(Instant.EPOCH, "t", null, Instant.EPOCH, "v1", true, true, 0, null, cs, null,
+        return new AlloySnapshot(at, "t", null, at, "v1", true, true, 0, null, cs, null,
                 Stats.UNKNOWN, Map.of(), null, 0);
     }
 
     @Test
     void fillsDebugInfoKeepsTheListsHealthAndLeavesOtherComponentsAlone() {
         Api api = new Api();
-        try (ScrapeDetails d = new ScrapeDetails(api, 5, 32, 4, Duration.ofSeconds(5))) {
+        try (ScrapeDetails d = new ScrapeDetails(api, Duration.ofSeconds(10), 32, 4, Duration.ofSeconds(5))) {
             AlloySnapshot out = d.apply(snapshot(3));
             Component c = out.components().get(0);
             assertEquals("prometheus.scrape.s100", c.debugInfo().get(0).path("body").get(0).path("value").path("value").asText());
@@ -87,33 +91,47 @@ class ScrapeDetailsTest {
     }
 
     @Test
-    void manyScrapesAreBoundedConcurrencyLimitedAndReusedBetweenRefreshes() {
+    void manyScrapesAreBoundedConcurrencyLimitedAndReusedUntilTheRefreshIsDue() {
         Api api = new Api();
-        try (ScrapeDetails d = new ScrapeDetails(api, 3, 12, 4, Duration.ofSeconds(10))) {
-            AlloySnapshot out = d.apply(snapshot(20));
+        try (ScrapeDetails d = new ScrapeDetails(api, Duration.ofSeconds(10), 12, 4, Duration.ofSeconds(10))) {
+            AlloySnapshot out = d.apply(snapshot(20, Instant.EPOCH));
             assertEquals(12, api.calls.size(), "at most max components are asked about");
             assertTrue(api.maxInFlight.get() <= 4, "concurrency " + api.maxInFlight.get());
             long filled = out.components().stream().filter(c -> c.debugInfo() != null).count();
             assertEquals(12, filled);
-            d.apply(snapshot(20));
-            d.apply(snapshot(20));
-            assertEquals(12, api.calls.values().stream().mapToInt(Integer::intValue).sum(), "reused for every-1 polls");
-            AlloySnapshot again = d.apply(snapshot(20));
-            assertEquals(24, api.calls.values().stream().mapToInt(Integer::intValue).sum(), "refreshed on the 4th poll");
+            d.apply(snapshot(20, Instant.EPOCH.plusSeconds(2)));
+            AlloySnapshot reused = d.apply(snapshot(20, Instant.EPOCH.plusSeconds(8)));
+            assertEquals(12, api.calls.values().stream().mapToInt(Integer::intValue).sum(), "reused before 10 s");
+            assertEquals(12, reused.components().stream().filter(c -> c.debugInfo() != null).count());
+            AlloySnapshot again = d.apply(snapshot(20, Instant.EPOCH.plusSeconds(10)));
+            assertEquals(24, api.calls.values().stream().mapToInt(Integer::intValue).sum(), "refreshed after 10 s");
             assertEquals(12, again.components().stream().filter(c -> c.debugInfo() != null).count());
         }
     }
 
     @Test
-    void aFewScrapesAreAskedEveryPollAndAFailedDetailIsNotReusedStale() {
+    void aNewScrapeComponentIsAskedAboutAtOnceAndAFailedDetailIsNotReusedStale() {
         Api api = new Api();
-        try (ScrapeDetails d = new ScrapeDetails(api, 5, 32, 4, Duration.ofSeconds(5))) {
-            d.apply(snapshot(2));
+        try (ScrapeDetails d = new ScrapeDetails(api, Duration.ofSeconds(10), 32, 4, Duration.ofSeconds(5))) {
+            d.apply(snapshot(2, Instant.EPOCH));
+            AlloySnapshot grown = d.apply(snapshot(3, Instant.EPOCH.plusSeconds(2)));
+            assertEquals(1, api.calls.get("prometheus.scrape.s102"), "a new scrape component does not wait for the refresh");
+            assertTrue(grown.components().get(2).debugInfo() != null);
             api.failing.add("prometheus.scrape.s100");
-            AlloySnapshot out = d.apply(snapshot(2));
-            assertEquals(2, api.calls.get("prometheus.scrape.s100"));
+            AlloySnapshot out = d.apply(snapshot(3, Instant.EPOCH.plusSeconds(12)));
+            assertEquals(3, api.calls.get("prometheus.scrape.s100"));
             assertNull(out.components().get(0).debugInfo(), "no evidence beats stale evidence");
             assertTrue(out.components().get(1).debugInfo() != null);
+        }
+    }
+
+    @Test
+    void zeroRefreshAsksEveryPoll() {
+        Api api = new Api();
+        try (ScrapeDetails d = new ScrapeDetails(api, Duration.ZERO, 32, 4, Duration.ofSeconds(5))) {
+            d.apply(snapshot(2));
+            d.apply(snapshot(2));
+            assertEquals(2, api.calls.get("prometheus.scrape.s101"));
         }
     }
 
@@ -121,7 +139,7 @@ class ScrapeDetailsTest {
     void slowDetailsAreCutAtTheBudget() {
         Api api = new Api();
         api.delayMillis = 2_000;
-        try (ScrapeDetails d = new ScrapeDetails(api, 1, 32, 2, Duration.ofMillis(200))) {
+        try (ScrapeDetails d = new ScrapeDetails(api, Duration.ZERO, 32, 2, Duration.ofMillis(200))) {
             long t0 = System.nanoTime();
             AlloySnapshot out = d.apply(snapshot(4));
             assertTrue((System.nanoTime() - t0) / 1_000_000 < 1_500, "returned at the budget");

@@ -55,7 +55,7 @@ class IncidentsAgainstDemoTest {
         clock.advance(Duration.ofSeconds(30)); // Alloy has been running a while before alloytop looks
         api = HttpAlloyClient.create(ConnectionSettings.of(demo.baseUrl())).orNull();
         poller = new Poller(api, clock, INTERVAL, false, s -> {}, null);
-        observer = new Observer(new Detector(Thresholds.DEFAULT), new ScrapeDetails(api, 1, 32, 4, Duration.ofSeconds(10)),
+        observer = new Observer(new Detector(Thresholds.DEFAULT), new ScrapeDetails(api, Duration.ZERO, 32, 4, Duration.ofSeconds(10)),
                 o -> {});
         for (int i = 0; i < 5; i++) assertEquals(List.of(), poll().problems(), "warm-up poll " + i);
     }

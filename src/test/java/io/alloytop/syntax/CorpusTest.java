@@ -55,6 +55,13 @@ class CorpusTest {
     }
 
     @Test
+    void aNulIsReportedOncePerByte() {
+        // found by ParserPropertiesTest: 8 NULs gave 17 diagnostics, each NUL told twice
+        List<String> msgs = Parser.parse("c.alloy", "\0\0\0").diagnostics().stream().map(Object::toString).toList();
+        assertEquals(3, msgs.stream().filter(m -> m.contains("NUL") || m.contains("U+0000")).count(), msgs.toString());
+    }
+
+    @Test
     void directoryFilesAreCheckedTogether() {
         List<ConfigSources.Source> dir = List.of(
                 new ConfigSources.Source("a.alloy", "logging {\n}\nlocal.file \"k\" {\n  filename = \"/a\"\n}\n".getBytes()),

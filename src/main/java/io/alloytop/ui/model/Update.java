@@ -9,6 +9,7 @@ import io.alloytop.ui.model.Event.Notice;
 import io.alloytop.ui.model.Event.Resized;
 import io.alloytop.ui.model.Event.Shutdown;
 import io.alloytop.ui.model.Event.SnapshotArrived;
+import io.alloytop.poll.AlloySnapshot;
 import io.alloytop.ui.model.Event.Tick;
 import io.alloytop.ui.model.Key.Kind;
 import io.alloytop.ui.model.UiState.Pane;
@@ -47,6 +48,11 @@ public final class Update {
         if (e instanceof KeyPressed k) return onKey(s, k.key());
         if (e instanceof Resized r) return Step.of(clamp(s.with(b -> { b.cols = r.columns(); b.rows = r.rows(); })));
         if (e instanceof Tick t) {
+            boolean messageDue = s.messageUntil != null && !t.now().isBefore(s.messageUntil);
+            // While polls arrive on time, each poll's own frame moves the clock, as htop's screen moves
+            // at its delay: a tick in between would redraw the whole screen to turn "up 7m3s" into
+            // "up 7m4s" (half the monitor's CPU at the default interval). Late data ticks every second.
+            if (!messageDue && onTime(s, t.now())) return Step.of(s);
             return Step.of(s.with(b -> {
                 b.now = t.now();
                 if (s.messageUntil != null && !t.now().isBefore(s.messageUntil)) {
@@ -116,6 +122,29 @@ public final class Update {
             next = next.with(b -> b.selectedId = first);
         }
         return next;
+    }
+
+    /**
+     * When the clock next matters to this state: a message to clear, the moment on-time data turns
+     * overdue, or (data late or missing) the next whole second. The UI thread sleeps until then
+     * unless an event comes first, so a monitor whose polls arrive on time wakes only for them.
+     */
+    public static Instant nextTick(UiState s) {
+        Instant next;
+        if (onTime(s, s.now)) {
+            next = s.snapshot.at().plus(s.interval).plusSeconds(1);
+        } else {
+            next = s.now.plusSeconds(1).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        }
+        if (s.messageUntil != null && s.messageUntil.isBefore(next)) next = s.messageUntil;
+        return next;
+    }
+
+    /** The last poll answered and the next one is not yet overdue. */
+    static boolean onTime(UiState s, Instant now) {
+        AlloySnapshot snap = s.snapshot;
+        if (snap == null || snap.at() == null || snap.failure() != null) return false;
+        return Duration.between(snap.at(), now).compareTo(s.interval.plusSeconds(1)) < 0;
     }
 
     private static Step onKey(UiState s, Key k) {

@@ -53,6 +53,9 @@ public final class TerminalSession {
         // Ctrl-C and Ctrl-Z arrive as keys: q-like quit, and no suspend that would leave the screen half-set
         raw.setLocalFlag(Attributes.LocalFlag.ISIG, false);
         raw.setInputFlag(Attributes.InputFlag.IXON, false);
+        // a read waits for one byte, however long: keys are read blocking (TtyInput), not polled
+        raw.setControlChar(Attributes.ControlChar.VMIN, 1);
+        raw.setControlChar(Attributes.ControlChar.VTIME, 0);
         t.setAttributes(raw);
         return new TerminalSession(t, saved, exact);
     }

@@ -1,6 +1,8 @@
 package io.alloytop.ui.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -216,6 +218,33 @@ class UpdateTest {
         assertTrue(s.message != null);
         s = States.apply(s, new Event.Tick(Samples.T0.plusSeconds(10)));
         assertNull(s.message);
+    }
+
+    @Test
+    void ticksBetweenOnTimePollsChangeNothingSoNothingIsRedrawn() {
+        UiState s = States.with(Samples.ok(Samples.small(), Samples.T0), 120, 40); // 2 s interval
+        UiState first = States.apply(s, new Event.Tick(Samples.T0.plusSeconds(1)));
+        assertSame(s, first, "a tick between on-time polls must leave the state (and the screen) alone");
+        UiState overdue = States.apply(s, new Event.Tick(Samples.T0.plusSeconds(4)));
+        assertNotSame(s, overdue);
+        assertEquals(Samples.T0.plusSeconds(4), overdue.now, "late data: the clock moves every second");
+        UiState down = States.with(Samples.unreachable(Samples.small(), Samples.T0, Samples.T0.minusSeconds(2)), 120, 40);
+        assertEquals(Samples.T0.plusSeconds(1), States.apply(down, new Event.Tick(Samples.T0.plusSeconds(1))).now);
+        UiState polled = States.apply(s, new Event.SnapshotArrived(Samples.ok(Samples.small(), Samples.T0.plusSeconds(2))));
+        assertEquals(Samples.T0.plusSeconds(2), polled.now, "each poll's frame moves the clock");
+    }
+
+    @Test
+    void theClockWakesTheUiOnlyWhenTheStateNeedsIt() {
+        UiState s = States.with(Samples.ok(Samples.small(), Samples.T0), 120, 40); // 2 s interval
+        assertEquals(Samples.T0.plusSeconds(3), Update.nextTick(s), "on time: only when the next poll is overdue");
+        UiState late = States.apply(s, new Event.Tick(Samples.T0.plusMillis(3500)));
+        assertEquals(Samples.T0.plusSeconds(4), Update.nextTick(late), "late: every whole second");
+        UiState said = States.type(s.with(b -> b.interval = java.time.Duration.ofSeconds(10)), "r");
+        assertEquals(Samples.T0.plusSeconds(5), said.messageUntil);
+        assertEquals(said.messageUntil, Update.nextTick(said), "a message is cleared on time");
+        assertEquals(Samples.T0.plusSeconds(1), Update.nextTick(States.initial(120, 40).with(b -> b.now = Samples.T0)),
+                "no data yet: every second");
     }
 
     @Test
