@@ -33,25 +33,22 @@ final class Commands {
     /**
      * The command line for these arguments with only the sub-command they name registered:
      * picocli's reflection over every command costs tens of milliseconds of a `check` meant to
-     * answer in a blink, and of the monitor's first frame. No sub-command named: none, unless the
-     * arguments do not parse without them (a typo that deserves "did you mean check?"). Help gets
-     * them all.
+     * answer in a blink, and of the monitor's first frame. No sub-command named: none. Help, and
+     * arguments that do not parse that way (a typo that deserves "did you mean check?"), get them all.
      */
     static CommandLine forArgs(String[] args, java.util.function.Supplier<CommandLine> root) {
         String named = named(args);
-        boolean help = asksForHelp(args);
         CommandLine cl = root.get();
-        if (help) {
+        if (asksForHelp(args)) {
             register(cl);
-        } else if (named != null) {
-            cl.addSubcommand(named, ALL.get(named).get());
-        } else {
-            try {
-                cl.parseArgs(args);
-            } catch (CommandLine.ParameterException e) {
-                cl = root.get();
-                register(cl);
-            }
+            return cl;
+        }
+        if (named != null) cl.addSubcommand(named, ALL.get(named).get());
+        try {
+            cl.parseArgs(args); // parsed again by execute(); a miss here (a typo, an option value that names a command) gets them all
+        } catch (CommandLine.ParameterException e) {
+            cl = root.get();
+            register(cl);
         }
         return cl;
     }

@@ -32,6 +32,13 @@ class CommandsTest {
     }
 
     @Test
+    void argumentsThatDoNotParseWithTheNamedCommandAloneGetTheWholeTree() {
+        // "logs" here is meant as a value, "check" as the command: picocli's answer must be the full tree's
+        CommandLine cl = forArgs("--unit", "logs", "check");
+        assertEquals(5, cl.getSubcommands().size(), cl.getSubcommands().keySet().toString());
+    }
+
+    @Test
     void aTypoOfASubCommandIsAnsweredWithTheRightOne() {
         CommandLine cl = forArgs("chekc");
         StringWriter err = new StringWriter();
