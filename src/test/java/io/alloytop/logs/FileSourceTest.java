@@ -32,6 +32,31 @@ class FileSourceTest {
     }
 
     @Test
+    void aWriteAfterAQuietSpellEndsThePollsSleep() throws Exception {
+        // the idle poll here is a minute: only the file-change wake-up can bring the line in time
+        Path log = dir.resolve("alloy.log");
+        append(log, "level=info msg=before\n");
+        Collector c = new Collector();
+        try (FileSource s = new FileSource(log, 10, true, CLOCK, Duration.ofMinutes(1))) {
+            s.start(c);
+            c.await(e -> e.message().equals("before"), 1, 10);
+            Thread.sleep(300); // the source is asleep at end-of-file now
+            long t0 = System.nanoTime();
+            append(log, "level=info msg=after\n");
+            c.await(e -> e.message().equals("after"), 1, 20);
+            assertEquals(List.of("after"), messages(c, "after"));
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+            assertTrue(ms < 20_000, "woken by the write, not by the one-minute poll: " + ms + " ms");
+            // and the same for the file appearing again after a rename rotation
+            Files.move(log, dir.resolve("alloy.log.1"));
+            Thread.sleep(300);
+            append(log, "level=info msg=recreated\n");
+            c.await(e -> e.message().equals("recreated"), 1, 20);
+            assertEquals(List.of("recreated"), messages(c, "recreated"));
+        }
+    }
+
+    @Test
     void followsAppendsRotationAndTruncation() throws Exception {
         Path log = dir.resolve("alloy.log");
         StringBuilder b = new StringBuilder();
