@@ -8,6 +8,7 @@
 #
 #   src/bench/ui-threads-cpu.sh [seconds=60] [interval=2s]
 #   ALLOYTOP="java -jar target/alloytop.jar" src/bench/ui-threads-cpu.sh 60 2s
+#   EMBEDDED=1 ... : `alloytop --demo` instead (the simulated Alloy's threads are then in the same process)
 # Needs: tmux, curl, a demo-server-capable alloytop.
 set -euo pipefail
 SECS=${1:-60}
@@ -26,8 +27,10 @@ trap cleanup EXIT
 $ALLOYTOP demo-server --port "$PORT" >"$OUT/demo.log" 2>&1 &
 DEMO_PID=$!
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/-/ready" >/dev/null && break; sleep 0.2; done
+TARGET="--url http://127.0.0.1:$PORT"
+[ "${EMBEDDED:-0}" = 1 ] && TARGET="--demo"
 tmux -L "$SOCK" -f /dev/null new-session -d -s ui -x 120 -y 40 \
-  "env TERM=xterm-256color LANG=C.UTF-8 sh -c 'echo \$\$ > $OUT/pid; exec $ALLOYTOP --url http://127.0.0.1:$PORT --interval $INTERVAL --logs none'"
+  "env TERM=xterm-256color LANG=C.UTF-8 sh -c 'echo \$\$ > $OUT/pid; exec $ALLOYTOP $TARGET --interval $INTERVAL --logs none'"
 sleep "$WARM"
 PID=$(cat "$OUT/pid")
 snap() { for t in /proc/"$PID"/task/*; do printf '%s\t%s\n' "$(cat "$t/comm")" "$(cut -d' ' -f1 "$t/schedstat")"; done; }
@@ -35,7 +38,7 @@ snap() { for t in /proc/"$PID"/task/*; do printf '%s\t%s\n' "$(cat "$t/comm")" "
 snap > "$OUT/a"; read -r u0 s0 < <(awk '{print $14, $15}' /proc/"$PID"/stat)
 sleep "$SECS"
 snap > "$OUT/b"; read -r u1 s1 < <(awk '{print $14, $15}' /proc/"$PID"/stat)
-echo "alloytop ($ALLOYTOP) at --interval $INTERVAL, ${SECS}s after ${WARM}s warm-up, 120x40, demo-server, no log source"
+echo "alloytop ($ALLOYTOP $TARGET) at --interval $INTERVAL, ${SECS}s after ${WARM}s warm-up, 120x40, no log source"
 awk -F'\t' -v s="$SECS" 'NR==FNR {a[$1]+=$2; next} {b[$1]+=$2} END {
   for (k in b) { d = b[k] - a[k]; if (d > 0) printf "  %-28s %6.3f%%\n", k, 100 * d / 1e9 / s }
 }' "$OUT/a" "$OUT/b" | sort -t'%' -k1 | sort -k2 -rn
