@@ -17,6 +17,9 @@ SOCK=alloytop-bench-$$
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 
 cleanup() {
+  # script(1) outlives tmux's kill-server and keeps its child's pty open: end the children themselves
+  [ -s "$OUT/pid" ] && kill "$(cat "$OUT/pid")" 2>/dev/null
+  pkill -f "script -q -f -c htop -d 10" 2>/dev/null || true
   tmux -L "$SOCK" kill-server 2>/dev/null || true
   [ -n "${DEMO_PID:-}" ] && kill "$DEMO_PID" 2>/dev/null || true
 }

@@ -158,5 +158,10 @@ try:
     except OSError:
         pass
 finally:
+    # script(1) outlives tmux's kill-server and keeps the monitor's pty open: end the monitor itself
+    try:
+        os.kill(int(open(f"{out}/pid").read()), 15)
+    except (OSError, ValueError):
+        pass
     tmux("kill-server")
     demo.terminate()

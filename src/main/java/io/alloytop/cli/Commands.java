@@ -33,23 +33,25 @@ final class Commands {
     /**
      * The command line for these arguments with only the sub-command they name registered:
      * picocli's reflection over every command costs tens of milliseconds of a `check` meant to
-     * answer in a blink, and of the monitor's first frame. No sub-command named: none. Help, and
-     * arguments that do not parse that way (a typo that deserves "did you mean check?"), get them all.
+     * answer in a blink, and of the monitor's first frame. No sub-command named: none. Help gets
+     * them all, and so do arguments that fail to parse this way (a typo that deserves "did you mean
+     * check?", an option value that names a command): they are parsed again by the whole tree,
+     * whose message is the one shown. Parsing first to find out would cost a second cold parse,
+     * ~20 ms, on every start.
      */
     static CommandLine forArgs(String[] args, java.util.function.Supplier<CommandLine> root) {
-        String named = named(args);
         CommandLine cl = root.get();
         if (asksForHelp(args)) {
             register(cl);
             return cl;
         }
+        String named = named(args);
         if (named != null) cl.addSubcommand(named, ALL.get(named).get());
-        try {
-            cl.parseArgs(args); // parsed again by execute(); a miss here (a typo, an option value that names a command) gets them all
-        } catch (CommandLine.ParameterException e) {
-            cl = root.get();
-            register(cl);
-        }
+        cl.setParameterExceptionHandler((ex, again) -> {
+            CommandLine whole = root.get();
+            register(whole);
+            return whole.execute(again);
+        });
         return cl;
     }
 
