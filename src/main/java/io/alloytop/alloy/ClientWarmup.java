@@ -11,8 +11,9 @@ import okhttp3.Request;
 
 /**
  * Builds a throwaway client and decodes a tiny component list and /metrics body on the spare core,
- * while the command line is still being parsed, so the first real poll finds OkHttp's, Jackson's and
- * the parser's classes loaded and initialised (about a third of a `check` is that, cold).
+ * while the monitor's command line is still being parsed, so its first poll finds OkHttp's,
+ * Jackson's and the parser's classes loaded and initialised. (`check` does not use it: there the
+ * class loading competed with picocli's and saved nothing.)
  */
 public final class ClientWarmup {
     private static final String COMPONENTS = "[{\"moduleID\":\"\",\"localID\":\"prometheus.scrape.x\","

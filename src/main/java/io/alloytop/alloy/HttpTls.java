@@ -24,9 +24,10 @@ public final class HttpTls {
         return use(b, tls, isHttps(s.baseUrl()));
     }
 
-    /** "host:port" without a scheme is http, as {@link HttpAlloyClient} reads it. */
+    /** Read exactly as {@link HttpAlloyClient} reads --url ("host:port" without a scheme is http). */
     static boolean isHttps(String baseUrl) {
-        return baseUrl != null && baseUrl.strip().regionMatches(true, 0, "https://", 0, 8);
+        okhttp3.HttpUrl u = HttpAlloyClient.parseBaseUrl(baseUrl);
+        return u != null && u.isHttps();
     }
 
     /**

@@ -55,7 +55,7 @@ public final class Update {
             if (!messageDue && onTime(s, t.now())) return Step.of(s);
             return Step.of(s.with(b -> {
                 b.now = t.now();
-                if (s.messageUntil != null && !t.now().isBefore(s.messageUntil)) {
+                if (messageDue) {
                     b.message = null;
                     b.messageUntil = null;
                 }
