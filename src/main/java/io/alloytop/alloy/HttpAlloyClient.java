@@ -45,6 +45,7 @@ public final class HttpAlloyClient implements AlloyApi {
     private static final Duration MIN_TIMEOUT = Duration.ofMillis(100);
     private static final int MAX_MODULES = 10_000;
     private static final int WALK_PARALLELISM = 4;
+    private static final long SEQUENTIAL_WALK_BUDGET_NANOS = 20_000_000L;
     private static final String REMOTECFG = "remotecfg";
 
     private final ConnectionSettings settings;
@@ -54,6 +55,8 @@ public final class HttpAlloyClient implements AlloyApi {
     private final Excerpt excerpt;
     private final ObjectMapper json = new ObjectMapper();
     private ExecutorService walkers; // created on first use: most configs have few modules
+    /** A moving average of GET round trips; MAX_VALUE until the first one. */
+    private volatile long recentRoundTripNanos = Long.MAX_VALUE;
 
     private HttpAlloyClient(ConnectionSettings settings, HttpUrl base, OkHttpClient http) {
         this.settings = settings;
@@ -192,7 +195,22 @@ public final class HttpAlloyClient implements AlloyApi {
     }
 
     private Result<Resp> get(HttpUrl url, long maxBytes) {
-        return fetch(new Request.Builder().url(url).get().build(), maxBytes, null);
+        long t0 = System.nanoTime();
+        Result<Resp> r = fetch(new Request.Builder().url(url).get().build(), maxBytes, null);
+        long took = System.nanoTime() - t0;
+        long avg = recentRoundTripNanos;
+        recentRoundTripNanos = avg == Long.MAX_VALUE ? took : avg + (took - avg) / 4;
+        return r;
+    }
+
+    /**
+     * Whether {@code n} module lists are worth fetching on several threads: only when, one after
+     * another, they would take longer than {@link #SEQUENTIAL_WALK_BUDGET_NANOS}. Over loopback a
+     * list takes ~1 ms, and waking four threads for it costs more CPU than the lists themselves.
+     */
+    boolean walkInParallel(int n) {
+        long avg = recentRoundTripNanos;
+        return n > 1 && (avg == Long.MAX_VALUE || avg * n > SEQUENTIAL_WALK_BUDGET_NANOS);
     }
 
     private Failure tooLarge(HttpUrl url, long max) {
@@ -301,14 +319,22 @@ public final class HttpAlloyClient implements AlloyApi {
         for (Component c : first) for (String id : c.createdModuleIDs()) if (seen.add(id)) level.add(id);
         while (!level.isEmpty()) {
             List<CompletableFuture<Result<Resp>>> pending = new ArrayList<>(level.size());
+            boolean parallel = walkInParallel(level.size());
+            long levelStart = System.nanoTime();
             for (String id : level) {
+                // lists slower than the last round trips promised: the rest of this level overlaps
+                if (!parallel && System.nanoTime() - levelStart > SEQUENTIAL_WALK_BUDGET_NANOS) parallel = true;
                 HttpUrl url = remotecfg ? web(REMOTECFG, "modules", id, "components") : web("modules", id, "components");
-                pending.add(level.size() == 1
-                        ? CompletableFuture.completedFuture(get(url, MAX_JSON_BYTES))
-                        : CompletableFuture.supplyAsync(() -> get(url, MAX_JSON_BYTES), walkers()));
+                if (parallel) {
+                    pending.add(CompletableFuture.supplyAsync(() -> get(url, MAX_JSON_BYTES), walkers()));
+                } else {
+                    Result<Resp> r = get(url, MAX_JSON_BYTES);
+                    pending.add(CompletableFuture.completedFuture(r));
+                    if (!r.isOk()) break; // a stalled Alloy: one timeout, not one per module
+                }
             }
             List<String> next = new ArrayList<>();
-            for (int i = 0; i < level.size(); i++) {
+            for (int i = 0; i < pending.size(); i++) {
                 Result<Resp> r = pending.get(i).join();
                 if (!r.isOk()) return r.failureOrNull();
                 Resp resp = r.orNull();

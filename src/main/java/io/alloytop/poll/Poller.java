@@ -23,8 +23,8 @@ import java.util.function.Supplier;
 
 /**
  * Polls Alloy on its own thread every interval and hands immutable {@link AlloySnapshot}s to a
- * consumer. /metrics, the component list and /-/ready are fetched concurrently, so one poll takes
- * at most one timeout. While Alloy is down or not Alloy the poller backs off exponentially (up to
+ * consumer. /metrics, the component list and /-/ready are fetched concurrently while Alloy is slow
+ * or failing, so such a poll takes about one timeout, and in turn while it is quick (see {@link #fetch()}). While Alloy is down or not Alloy the poller backs off exponentially (up to
  * {@link #MAX_BACKOFF} or the interval, whichever is longer) so a struggling Alloy is not hammered;
  * {@link #refreshNow()} polls at once regardless. The consumer is called on the poller thread;
  * a UI hands the snapshot over to its own event queue.
@@ -40,7 +40,11 @@ public final class Poller implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final ExecutorService fetchers;
 
+    /** A whole fetch quicker than this is worth doing on one thread (see {@link #fetch()}). */
+    static final long SEQUENTIAL_BELOW_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
     private volatile Duration interval;
+    private volatile long lastFetchNanos = Long.MAX_VALUE;
     private volatile int consecutiveFailures;
     private volatile Duration lastDelay;
     private ScheduledFuture<?> pending; // touched only on the scheduler thread
@@ -112,22 +116,49 @@ public final class Poller implements AutoCloseable {
         return consecutiveFailures;
     }
 
-    /** Fetches /metrics, the component list and /-/ready concurrently; blocks up to about one timeout. */
+    /**
+     * Fetches /metrics, the component list and /-/ready. The first fetch, and any after a slow or
+     * failed one, runs the three concurrently so that a poll takes about one timeout at most. While
+     * Alloy answers quickly they run one after another on the calling thread: on an idle host,
+     * waking three threads every interval cost more CPU than the requests.
+     */
     public Fetch fetch() {
+        long t0 = System.nanoTime();
+        Fetch f = lastFetchNanos < SEQUENTIAL_BELOW_NANOS ? sequential() : concurrent();
+        boolean ok = f.metrics().isOk() && f.components().isOk() && f.ready().isOk();
+        lastFetchNanos = ok ? System.nanoTime() - t0 : Long.MAX_VALUE;
+        return f;
+    }
+
+    private Fetch concurrent() {
         CompletableFuture<Result<MetricsSnapshot>> m = async(api::metrics);
         CompletableFuture<Result<List<Component>>> c = async(api::allComponents);
         CompletableFuture<Result<Boolean>> r = async(api::ready);
         return new Fetch(m.join(), c.join(), r.join());
     }
 
+    /** In turn; a stall met here costs at most two timeouts, as the rest then run together. */
+    private Fetch sequential() {
+        Result<MetricsSnapshot> m = guarded(api::metrics);
+        if (!m.isOk()) {
+            CompletableFuture<Result<List<Component>>> c = async(api::allComponents);
+            CompletableFuture<Result<Boolean>> r = async(api::ready);
+            return new Fetch(m, c.join(), r.join());
+        }
+        Result<List<Component>> c = guarded(api::allComponents);
+        return new Fetch(m, c, guarded(api::ready));
+    }
+
     private <T> CompletableFuture<Result<T>> async(Supplier<Result<T>> call) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return call.get();
-            } catch (RuntimeException e) {
-                return Result.err(Failure.Kind.IO, "internal error while polling: " + e);
-            }
-        }, fetchers);
+        return CompletableFuture.supplyAsync(() -> guarded(call), fetchers);
+    }
+
+    private static <T> Result<T> guarded(Supplier<Result<T>> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            return Result.err(Failure.Kind.IO, "internal error while polling: " + e);
+        }
     }
 
     /** Folds a fetch into the history at the clock's current time. */

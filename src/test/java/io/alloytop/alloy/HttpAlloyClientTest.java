@@ -151,6 +151,40 @@ class HttpAlloyClientTest {
     }
 
     @Test
+    void quickModuleListsAreFetchedOneAtATime() {
+        java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        StringBuilder root = new StringBuilder("[");
+        for (int i = 0; i < 3; i++) {
+            String mod = "foreach.hosts/foreach_h" + i + "_1";
+            if (i > 0) root.append(',');
+            root.append(comp("foreach", "hosts" + i, "", "healthy", "ok", mod));
+            String body = "[" + comp("prometheus.scrape", "s", mod, "healthy", "ok") + "]";
+            server.route("/api/v0/web/modules/" + mod + "/components", ex -> {
+                most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                inFlight.decrementAndGet();
+                FakeHttp.send(ex, 200, "text/plain; charset=utf-8", body);
+            });
+        }
+        server.textJson("/api/v0/web/components", root.append(']').toString());
+        server.textJson("/api/v0/web/remotecfg/components", "[]");
+        try (HttpAlloyClient c = client()) {
+            assertTrue(c.walkInParallel(3), "no round trip measured yet: overlap");
+            assertEquals(6, c.allComponents().orNull().size()); // the first walk overlaps
+            for (int i = 0; i < 200 && c.walkInParallel(3); i++) c.allComponents();
+            assertFalse(c.walkInParallel(3), "round trips over loopback take about a millisecond");
+            most.set(0);
+            assertEquals(6, c.allComponents().orNull().size());
+            assertEquals(1, most.get(), "one list at a time");
+        }
+    }
+
+    @Test
     void remoteConfigComponentsAndModulesAreIncludedAndErrorsTolerated() {
         server.textJson("/api/v0/web/components", "[" + comp("local.file", "a", "", "healthy", "ok") + "]");
         server.textJson("/api/v0/web/remotecfg/components", "["

@@ -29,8 +29,12 @@ class PollerTest {
         volatile boolean up = true;
         volatile double cpu = 1;
         volatile long callMillis = 0;
+        /** "metrics@thread-name" and so on, in the order the calls started. */
+        final List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         private void pause() {
+            String what = StackWalker.getInstance().walk(f -> f.skip(1).findFirst().orElseThrow().getMethodName());
+            calls.add(what + "@" + Thread.currentThread().getName());
             try {
                 Thread.sleep(callMillis);
             } catch (InterruptedException e) {
@@ -131,6 +135,48 @@ class PollerTest {
             AlloySnapshot s2 = p.pollOnce();
             assertEquals(50.0, s2.stats().alloyCpuPercent(), 1e-9);
             assertTrue(s2.ready());
+        }
+    }
+
+    @Test
+    void quickFetchesRunInTurnOnTheCallingThreadAndAFailureSendsThemBackToTheFetchers() {
+        FakeApi api = new FakeApi();
+        String me = Thread.currentThread().getName();
+        try (Poller p = new Poller(api, new MutableClock(), Duration.ofSeconds(2), true, s -> {}, null)) {
+            p.fetch();
+            assertEquals(3, api.calls.size());
+            assertTrue(api.calls.stream().noneMatch(c -> c.endsWith("@" + me)), "the first fetch is concurrent: " + api.calls);
+
+            api.calls.clear();
+            p.fetch();
+            assertEquals(List.of("metrics@" + me, "allComponents@" + me, "ready@" + me), api.calls,
+                    "a quick target is fetched in turn, without waking the fetch threads");
+
+            api.calls.clear();
+            api.up = false;
+            p.fetch();
+            assertEquals("metrics@" + me, api.calls.get(0));
+            assertEquals(3, api.calls.size());
+            assertTrue(api.calls.subList(1, 3).stream().noneMatch(c -> c.endsWith("@" + me)),
+                    "after metrics failed the other two run together: " + api.calls);
+
+            api.calls.clear();
+            api.up = true;
+            p.fetch();
+            assertTrue(api.calls.stream().noneMatch(c -> c.endsWith("@" + me)), "after a failed fetch: concurrent " + api.calls);
+        }
+    }
+
+    @Test
+    void slowFetchesStayConcurrent() {
+        FakeApi api = new FakeApi();
+        api.callMillis = 80;
+        String me = Thread.currentThread().getName();
+        try (Poller p = new Poller(api, new MutableClock(), Duration.ofSeconds(2), true, s -> {}, null)) {
+            p.fetch();
+            api.calls.clear();
+            p.fetch();
+            assertTrue(api.calls.stream().noneMatch(c -> c.endsWith("@" + me)), api.calls.toString());
         }
     }
 

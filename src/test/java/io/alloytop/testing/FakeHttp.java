@@ -27,6 +27,11 @@ public final class FakeHttp implements AutoCloseable {
         void handle(HttpExchange ex) throws IOException;
     }
 
+    static {
+        // as Go's net/http does: without it Nagle and delayed ACKs add ~40 ms to small replies
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     public final HttpServer server;
     public final Map<String, Handler> routes = new ConcurrentHashMap<>();
     public final List<String> requests = new CopyOnWriteArrayList<>();
