@@ -1,16 +1,13 @@
 package io.alloytop.ui.view;
 
-import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TerminalTextUtils;
-import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import io.alloytop.ui.model.Layout.Rect;
 import io.alloytop.ui.theme.Element;
 import io.alloytop.ui.theme.Style;
 import io.alloytop.ui.theme.Theme;
-import java.util.EnumSet;
 
 /** Draws themed, width-aware text onto a Lanterna TextGraphics; never writes past its clip. */
 public final class Painter {
@@ -46,8 +43,7 @@ public final class Painter {
 
     public void fill(Rect r, Style s) {
         if (r.isEmpty()) return;
-        apply(s);
-        g.fillRectangle(new TerminalPosition(r.x(), r.y()), new TerminalSize(r.w(), r.h()), ' ');
+        g.fillRectangle(new TerminalPosition(r.x(), r.y()), new TerminalSize(r.w(), r.h()), Cells.of(s, ' '));
     }
 
     public void fillLine(int y, int x, int w, Style s) {
@@ -59,8 +55,16 @@ public final class Painter {
         if (maxCols <= 0 || text.isEmpty() || y < 0 || y >= height()) return 0;
         String t = glyphs.ascii() ? Glyphs.asciiOnly(text) : text;
         t = fit(t, maxCols, glyphs.ellipsis());
-        apply(s);
-        g.putString(x, y, t);
+        if (Cells.plain(t)) {
+            for (int i = 0, col = x; i < t.length(); i++) {
+                Cells.Cell cell = Cells.of(s, t.charAt(i));
+                g.setCharacter(col, y, cell);
+                col += cell.advance;
+            }
+        } else {
+            apply(s);
+            g.putString(x, y, t);
+        }
         return width(t);
     }
 
@@ -97,16 +101,8 @@ public final class Painter {
     }
 
     private void apply(Style s) {
-        g.setForegroundColor(color(s.fg(), true));
-        g.setBackgroundColor(color(s.bg(), false));
-        g.setModifiers(sgr(s));
-    }
-
-    private static TextColor color(TextColor c, boolean fg) {
-        return c == null ? TextColor.ANSI.DEFAULT : c;
-    }
-
-    private static EnumSet<SGR> sgr(Style s) {
-        return s.sgr().isEmpty() ? EnumSet.noneOf(SGR.class) : EnumSet.copyOf(s.sgr());
+        g.setForegroundColor(Cells.color(s.fg()));
+        g.setBackgroundColor(Cells.color(s.bg()));
+        g.setModifiers(Cells.sgr(s));
     }
 }
