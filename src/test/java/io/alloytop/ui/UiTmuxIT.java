@@ -123,6 +123,24 @@ class UiTmuxIT {
     }
 
     @Test
+    void startsWithoutWaitingOnTerminalProbesNobodyAnswers(@TempDir(cleanup = CleanupMode.NEVER) Path dir) throws Exception {
+        Path tmuxBin = RealPrograms.require("tmux");
+        Path scriptBin = RealPrograms.require("script");
+        try (FixtureAlloy fx = new FixtureAlloy(20); Tmux t = new Tmux(tmuxBin, 100, 30, dir)) {
+            t.line("export TERM=xterm-256color LANG=C.UTF-8 PS1='$ '");
+            Path out = dir.resolve("typescript");
+            t.line(scriptBin + " -qfc 'java -jar " + jar() + " --url " + fx.url() + " --logs none' " + out + "; echo EX\"\"ITED");
+            t.waitFor("components 20", START);
+            t.keys("q");
+            t.waitFor("EXITED", 10_000);
+            String written = Files.readString(out, java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertTrue(written.contains("\033[?2026$p"), "the typescript holds what alloytop wrote");
+            // JLine 4 asks for mode 2027 and then blocks 100 ms on the answer, which tmux never gives
+            assertFalse(written.contains("\033[?2027$p"), "no grapheme-cluster probe");
+        }
+    }
+
+    @Test
     void withoutAUsableTerminalItPrintsCheckWithAHint(@TempDir(cleanup = CleanupMode.NEVER) Path dir) throws Exception {
         try (FixtureAlloy fx = new FixtureAlloy(20)) {
             for (String term : new String[] {"dumb", "xterm-256color"}) {

@@ -39,8 +39,11 @@ public final class TerminalSession {
         // them back, so restoring through JLine alone changes `stty -g`: keep the exact termios first
         NativeTermios exact = NativeTermios.save();
         TerminalInfo.await();
+        // graphemeCluster(false): JLine 4 otherwise asks the terminal about mode 2027 and waits up to
+        // 100 ms for an answer that tmux and most terminals never send (a tenth of a second of every
+        // start), and Lanterna measures widths per character anyway, so the mode must stay off
         Terminal t = TerminalBuilder.builder().system(true).provider("jni").nativeSignals(true)
-                .signalHandler(Terminal.SignalHandler.SIG_DFL).dumb(true).build();
+                .signalHandler(Terminal.SignalHandler.SIG_DFL).dumb(true).graphemeCluster(false).build();
         String type = t.getType() == null ? "" : t.getType();
         if (type.startsWith(Terminal.TYPE_DUMB)) {
             t.close();
