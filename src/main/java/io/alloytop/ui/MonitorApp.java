@@ -98,15 +98,18 @@ public final class MonitorApp {
         Thread input = new Thread(this::readInput, "alloytop-input");
         input.setDaemon(true);
         input.start();
-        backend.startObserved(o -> queue.offer(new Event.Observed(o)));
-        startLogs();
-        actions.start();
 
         TerminalSize ts = screen.getTerminalSize();
         UiState state = Update.update(initial, new Event.Resized(ts.getColumns(), ts.getRows())).state();
         for (String e : initial.themes.errors()) state = Update.say(state, e);
-        UiState drawn = null;
-        long lastFrame = 0;
+        // the frame goes up before the sources start: they cost a cold JVM tens of milliseconds, and
+        // the first poll's answer is drawn as it arrives either way
+        render(screen, state);
+        UiState drawn = state;
+        long lastFrame = System.nanoTime();
+        backend.startObserved(o -> queue.offer(new Event.Observed(o)));
+        startLogs();
+        actions.start();
         try {
             while (!state.quitting && !stopping) {
                 if (state != drawn) {
