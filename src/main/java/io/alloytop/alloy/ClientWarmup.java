@@ -11,9 +11,8 @@ import okhttp3.Request;
 
 /**
  * Builds a throwaway client and decodes a tiny component list and /metrics body on the spare core,
- * while the monitor's command line is still being parsed, so its first poll finds OkHttp's,
- * Jackson's and the parser's classes loaded and initialised. (`check` does not use it: there the
- * class loading competed with picocli's and saved nothing.)
+ * while the command line is still being parsed, so the first poll of the monitor or of `check`
+ * finds OkHttp's, Jackson's and the parser's classes loaded and initialised.
  */
 public final class ClientWarmup {
     private static final String COMPONENTS = "[{\"moduleID\":\"\",\"localID\":\"prometheus.scrape.x\","

@@ -13,6 +13,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -422,9 +423,9 @@ public final class Detector {
 
     static String rate(double v) {
         if (Double.isNaN(v)) return "?";
-        if (v >= 100) return String.format("%.0f", v);
-        if (v >= 1) return String.format("%.1f", v);
-        return String.format("%.2f", v);
+        if (v >= 100) return String.format(Locale.ROOT, "%.0f", v);
+        if (v >= 1) return String.format(Locale.ROOT, "%.1f", v);
+        return String.format(Locale.ROOT, "%.2f", v);
     }
 
     static String human(Duration d) {
