@@ -86,6 +86,12 @@ class BundleIT {
     }
 
     @Test
+    void launcherCapsGlibcArenasUnlessTheUserChose() throws Exception {
+        assertEquals("2", keyValues(probe(Map.of()).out()).get("mallocArenaMax"));
+        assertEquals("8", keyValues(probe(Map.of("MALLOC_ARENA_MAX", "8")).out()).get("mallocArenaMax"));
+    }
+
+    @Test
     void checkReportsOnASeparatelyStartedDemoServer() throws Exception {
         int port = io.alloytop.testing.Ports.free();
         Path log = box.bundle.getParent().getParent().resolve("demo-server.log");

@@ -24,5 +24,6 @@ public final class LauncherProbe {
         System.out.println("trustStore=" + System.getProperty("javax.net.ssl.trustStore", ""));
         System.out.println("trustStoreType=" + System.getProperty("javax.net.ssl.trustStoreType", ""));
         System.out.println("java.home=" + System.getProperty("java.home"));
+        System.out.println("mallocArenaMax=" + System.getenv().getOrDefault("MALLOC_ARENA_MAX", ""));
     }
 }
