@@ -119,25 +119,35 @@ class HttpAlloyClientTest {
         }
     }
 
-    @Test
-    void manyModulesAreFetchedAFewAtATimeInAStableOrder() {
+    /**
+     * {@code n} foreach modules at the root, each holding one prometheus.scrape; every module list
+     * is answered after {@code sleepMs}, with {@code before} and {@code after} run around the sleep.
+     */
+    private void foreachModules(int n, long sleepMs, Runnable before, Runnable after) {
         StringBuilder root = new StringBuilder("[");
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < n; i++) {
             String mod = "foreach.hosts/foreach_h" + i + "_1";
             if (i > 0) root.append(',');
             root.append(comp("foreach", "hosts" + i, "", "healthy", "ok", mod));
             String body = "[" + comp("prometheus.scrape", "s", mod, "healthy", "ok") + "]";
             server.route("/api/v0/web/modules/" + mod + "/components", ex -> {
+                before.run();
                 try {
-                    Thread.sleep(300);
+                    Thread.sleep(sleepMs);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
+                after.run();
                 FakeHttp.send(ex, 200, "text/plain; charset=utf-8", body);
             });
         }
         server.textJson("/api/v0/web/components", root.append(']').toString());
         server.textJson("/api/v0/web/remotecfg/components", "[]");
+    }
+
+    @Test
+    void manyModulesAreFetchedAFewAtATimeInAStableOrder() {
+        foreachModules(8, 300, () -> {}, () -> {});
         try (HttpAlloyClient c = client()) {
             long t0 = System.nanoTime();
             List<Component> all = c.allComponents().orNull();
@@ -154,25 +164,7 @@ class HttpAlloyClientTest {
     void quickModuleListsAreFetchedOneAtATime() {
         java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
-        StringBuilder root = new StringBuilder("[");
-        for (int i = 0; i < 3; i++) {
-            String mod = "foreach.hosts/foreach_h" + i + "_1";
-            if (i > 0) root.append(',');
-            root.append(comp("foreach", "hosts" + i, "", "healthy", "ok", mod));
-            String body = "[" + comp("prometheus.scrape", "s", mod, "healthy", "ok") + "]";
-            server.route("/api/v0/web/modules/" + mod + "/components", ex -> {
-                most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-                try {
-                    Thread.sleep(1);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                inFlight.decrementAndGet();
-                FakeHttp.send(ex, 200, "text/plain; charset=utf-8", body);
-            });
-        }
-        server.textJson("/api/v0/web/components", root.append(']').toString());
-        server.textJson("/api/v0/web/remotecfg/components", "[]");
+        foreachModules(3, 1, () -> most.accumulateAndGet(inFlight.incrementAndGet(), Math::max), inFlight::decrementAndGet);
         try (HttpAlloyClient c = client()) {
             assertTrue(c.walkInParallel(3), "no round trip measured yet: overlap");
             assertEquals(6, c.allComponents().orNull().size()); // the first walk overlaps
