@@ -24,7 +24,8 @@ import java.util.function.Supplier;
 /**
  * Polls Alloy on its own thread every interval and hands immutable {@link AlloySnapshot}s to a
  * consumer. /metrics, the component list and /-/ready are fetched concurrently while Alloy is slow
- * or failing, so such a poll takes about one timeout, and in turn while it is quick (see {@link #fetch()}). While Alloy is down or not Alloy the poller backs off exponentially (up to
+ * or failing, so such a poll takes about one timeout, and in turn while it is quick (see
+ * {@link #fetch()}). While Alloy is down or not Alloy the poller backs off exponentially (up to
  * {@link #MAX_BACKOFF} or the interval, whichever is longer) so a struggling Alloy is not hammered;
  * {@link #refreshNow()} polls at once regardless. The consumer is called on the poller thread;
  * a UI hands the snapshot over to its own event queue.

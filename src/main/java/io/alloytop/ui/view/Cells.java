@@ -35,8 +35,11 @@ final class Cells {
             if (cell == null) row[c - 0x20] = cell = new Cell(s, c);
             return cell;
         }
-        Map<Character, Cell> m = OTHER.size() < MAX_STYLES ? OTHER.computeIfAbsent(s, k -> new ConcurrentHashMap<>()) : null;
-        if (m == null) return new Cell(s, c);
+        Map<Character, Cell> m = OTHER.get(s);
+        if (m == null) {
+            if (OTHER.size() >= MAX_STYLES) return new Cell(s, c);
+            m = OTHER.computeIfAbsent(s, k -> new ConcurrentHashMap<>());
+        }
         Cell cell = m.get(c);
         if (cell == null) {
             cell = new Cell(s, c);
