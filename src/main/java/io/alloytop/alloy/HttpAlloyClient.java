@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import okhttp3.Credentials;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -358,11 +357,7 @@ public final class HttpAlloyClient implements AlloyApi {
 
     private synchronized ExecutorService walkers() {
         if (walkers == null) {
-            walkers = Executors.newFixedThreadPool(WALK_PARALLELISM, r -> {
-                Thread t = new Thread(r, "alloytop-module-walk");
-                t.setDaemon(true);
-                return t;
-            });
+            walkers = IdlePool.of(WALK_PARALLELISM, "alloytop-module-walk");
         }
         return walkers;
     }

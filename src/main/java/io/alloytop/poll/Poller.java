@@ -3,6 +3,7 @@ package io.alloytop.poll;
 import io.alloytop.alloy.AlloyApi;
 import io.alloytop.alloy.Component;
 import io.alloytop.alloy.Failure;
+import io.alloytop.alloy.IdlePool;
 import io.alloytop.alloy.Result;
 import io.alloytop.metrics.MetricsSnapshot;
 import java.net.URI;
@@ -16,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -63,8 +63,8 @@ public final class Poller implements AutoCloseable {
         this.sink = Objects.requireNonNull(sink);
         this.proc = proc;
         this.assembler = new SnapshotAssembler(api.baseUrl(), localTarget);
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("alloytop-poller"));
-        this.fetchers = Executors.newFixedThreadPool(3, daemon("alloytop-fetch"));
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(IdlePool.daemon("alloytop-poller"));
+        this.fetchers = IdlePool.of(3, "alloytop-fetch");
     }
 
     /** 127.0.0.1, localhost and ::1: only then do host CPU and memory from /proc describe Alloy's host. */
@@ -209,11 +209,4 @@ public final class Poller implements AutoCloseable {
         return d == null || d.compareTo(Duration.ofMillis(100)) < 0 ? Duration.ofMillis(100) : d;
     }
 
-    private static ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
-    }
 }

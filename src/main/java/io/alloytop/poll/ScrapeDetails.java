@@ -2,6 +2,7 @@ package io.alloytop.poll;
 
 import io.alloytop.alloy.AlloyApi;
 import io.alloytop.alloy.Component;
+import io.alloytop.alloy.IdlePool;
 import io.alloytop.alloy.Result;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
@@ -59,11 +59,7 @@ public final class ScrapeDetails implements AutoCloseable {
         this.refreshEvery = refreshEvery;
         this.max = Math.max(0, max);
         this.budget = budget;
-        this.pool = Executors.newFixedThreadPool(Math.max(1, parallel), r -> {
-            Thread t = new Thread(r, "alloytop-scrape-details");
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = IdlePool.of(Math.max(1, parallel), "alloytop-scrape-details");
     }
 
     public static ScrapeDetails defaults(AlloyApi api) {
