@@ -267,6 +267,12 @@ class BundleIT {
         BundleSandbox.Result installed = box.run(strict, List.of(bin.resolve("alloytop").toString(), "--version"));
         assertEquals(0, installed.exit(), installed::describe);
         assertTrue(installed.out().contains("io.alloytop.cli.Main source: shared objects file"), installed::describe);
+        // trained against a demo-server in its own JVM: the monitor's classes are in, the simulated
+        // Alloy's (which every real monitor would otherwise keep resident) are not
+        List<String> archived = Files.readAllLines(prefix.resolve("lib/alloytop.classlist"));
+        assertTrue(archived.stream().anyMatch(l -> l.startsWith("io/alloytop/ui/MonitorApp")), "monitor classes archived");
+        assertTrue(archived.stream().anyMatch(l -> l.startsWith("io/alloytop/cli/CheckReport")), "check classes archived");
+        assertTrue(archived.stream().noneMatch(l -> l.startsWith("io/alloytop/demo/")), "no simulated-Alloy classes archived");
 
         exec(List.of("sh", installer, "--prefix", prefix.toString(), "--bin-dir", bin.toString(),
                 "--share-dir", share.toString(), "--uninstall"));
