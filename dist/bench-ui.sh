@@ -5,11 +5,14 @@
 #   dist/bench-ui.sh --minutes 1 --runs 5
 #   dist/bench-ui.sh --marker 'refresh'  # a text the UI draws last, if "the last row drawn" is not enough
 #   dist/bench-ui.sh --alloytop PATH     # another launcher (default: the bundle installed into a temp dir)
+#   dist/bench-ui.sh --rss-embedded      # RSS of `alloytop --demo`, the simulated Alloy in the same process
 #
 # First frame: from the fork of alloytop on a pseudo-terminal (python3's pty) until its output has
 # drawn the window's last row, or holds the marker. The frame is written in one flush, so this is
 # when a terminal emulator would show it whole.
-# RSS: VmRSS of the java process (the pane's process: the launcher execs java), sampled every 10 s.
+# RSS: VmRSS of the java process (the pane's process: the launcher execs java), sampled every 10 s,
+# with the UI watching a demo-server that runs in a JVM of its own, as it would watch a real Alloy:
+# with --demo the simulated Alloy (its world, HTTP server and threads) would be counted as the UI's.
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd -P)
@@ -17,6 +20,8 @@ runs=10
 minutes=10
 marker=""
 alloytop=""
+rss_embedded=false
+demo_pid=""
 cols=120 rows=40
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -24,6 +29,7 @@ while [ $# -gt 0 ]; do
     --minutes) minutes=$2; shift ;;
     --marker) marker=$2; shift ;;
     --alloytop) alloytop=$2; shift ;;
+    --rss-embedded) rss_embedded=true ;;
     -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench-ui.sh: unknown argument $1" >&2; exit 64 ;;
   esac
@@ -35,6 +41,7 @@ work=$(mktemp -d)
 session=alloytop-bench-$$
 cleanup() {
   tmux kill-session -t "$session" 2>/dev/null || true
+  [ -n "$demo_pid" ] && kill "$demo_pid" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -47,10 +54,8 @@ if [ -z "$alloytop" ]; then
   alloytop=$work/bin/alloytop
 fi
 
-start_ui() {
-  rm -f "$work/t0"
-  tmux new-session -d -s "$session" -x "$cols" -y "$rows" \
-    "sh -c 'date +%s%N > $work/t0; exec $alloytop ${ALLOYTOP_BENCH_ARGS:---demo}'"
+start_ui() { # start_ui ARGS...
+  tmux new-session -d -s "$session" -x "$cols" -y "$rows" "exec $alloytop $*"
 }
 
 echo "alloytop: $alloytop; window ${cols}x${rows}; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -107,10 +112,25 @@ print("first full frame: median %s ms, min %d ms, max %d ms (%d runs)" % (med, t
 PY
 
 [ "$minutes" = 0 ] && exit 0
-start_ui
+if $rss_embedded; then
+  start_ui ${ALLOYTOP_BENCH_ARGS:---demo}
+  what="alloytop ${ALLOYTOP_BENCH_ARGS:---demo}"
+else
+  "$alloytop" demo-server --port 0 > "$work/demo-server.out" 2>&1 &
+  demo_pid=$!
+  url=""
+  for _ in $(seq 1 100); do
+    url=$(sed -n 's/^demo Alloy listening on \(http:[^ ,]*\).*/\1/p' "$work/demo-server.out")
+    [ -n "$url" ] && break
+    sleep 0.1
+  done
+  [ -n "$url" ] || { cat "$work/demo-server.out" >&2; echo "bench-ui.sh: demo-server did not start" >&2; exit 1; }
+  start_ui --url "$url"
+  what="alloytop --url $url (a demo-server in its own JVM)"
+fi
 sleep 2
 pid=$(tmux display-message -p -t "$session" '#{pane_pid}')
-echo "RSS of pid $pid over $minutes min (sampled every 10 s):"
+echo "RSS of $what, pid $pid, over $minutes min (sampled every 10 s):"
 max=0
 end=$(( $(date +%s) + minutes * 60 ))
 while [ "$(date +%s)" -lt "$end" ]; do
