@@ -13,9 +13,9 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 
 /**
- * JSON trees in and out on jackson-core's streaming parser and generator. databind's ObjectMapper,
- * even for a bare readTree, loads ~400 classes (each ~8 KB of resident metadata in the UI); the
- * streaming API and the node classes load ~100. Reading gives what a default mapper's
+ * JSON trees in and out on jackson-core's streaming parser and generator. databind's object
+ * mapper, even for a bare readTree, loads ~400 classes (each ~8 KB of resident metadata in the
+ * UI); the streaming API and the node classes load ~100. Reading gives what a default mapper's
  * {@code readTree} gives, writing what its {@code writeValueAsString} gives (with
  * {@code INDENT_OUTPUT} for the pretty forms), byte for byte.
  */
@@ -57,7 +57,7 @@ public final class Json {
         return FACTORY.createGenerator(out);
     }
 
-    /** Writes the tree to a caller's generator, as ObjectMapper.writeTree would. */
+    /** Writes the tree to a caller's generator, as the mapper's writeTree would. */
     public static void write(JsonGenerator g, JsonNode node) throws IOException {
         TreeWriter.write(g, node);
     }
@@ -67,7 +67,7 @@ public final class Json {
         return text(node, false);
     }
 
-    /** Indented as ObjectMapper's INDENT_OUTPUT does it: two spaces, {@code "key" : value}. */
+    /** Indented as the mapper's INDENT_OUTPUT does it: two spaces, {@code "key" : value}. */
     public static String writePretty(JsonNode node) {
         return text(node, true);
     }
