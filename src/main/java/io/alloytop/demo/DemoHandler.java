@@ -201,7 +201,7 @@ final class DemoHandler implements HttpHandler {
 
     static String hashSource(List<ComponentDecl> decls) {
         StringBuilder sb = new StringBuilder();
-        for (ComponentDecl d : decls) sb.append(d.globalID()).append(d.arguments()).append('\n');
+        for (ComponentDecl d : decls) sb.append(d.globalID()).append(Json.write(d.arguments())).append('\n');
         return sb.toString();
     }
 
