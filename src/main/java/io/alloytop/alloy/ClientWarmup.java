@@ -1,7 +1,7 @@
 package io.alloytop.alloy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alloytop.json.Json;
 import io.alloytop.metrics.PromTextParser;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -28,7 +28,7 @@ public final class ClientWarmup {
         try {
             OkHttpClient client = new OkHttpClient.Builder().connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).build();
             client.newCall(new Request.Builder().url("http://127.0.0.1:12345/metrics").header("User-Agent", "alloytop").build());
-            for (JsonNode n : new ObjectMapper().readTree(COMPONENTS)) ComponentJson.component(n);
+            for (JsonNode n : Json.read(COMPONENTS)) ComponentJson.component(n);
             PromTextParser.parse(METRICS.getBytes(StandardCharsets.UTF_8));
         } catch (Exception | LinkageError ignored) {
             // only ever a head start: the real poll does the same work itself

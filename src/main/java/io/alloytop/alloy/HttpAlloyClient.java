@@ -3,7 +3,7 @@ package io.alloytop.alloy;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alloytop.json.Json;
 import io.alloytop.metrics.MetricsSnapshot;
 import io.alloytop.metrics.PromParseException;
 import io.alloytop.metrics.PromTextParser;
@@ -52,7 +52,6 @@ public final class HttpAlloyClient implements AlloyApi {
     private final List<String> uiSegments;
     private final OkHttpClient http;
     private final Excerpt excerpt;
-    private final ObjectMapper json = new ObjectMapper();
     private ExecutorService walkers; // created on first use: most configs have few modules
     /** A moving average of GET round trips; MAX_VALUE until the first one. */
     private volatile long recentRoundTripNanos = Long.MAX_VALUE;
@@ -238,7 +237,7 @@ public final class HttpAlloyClient implements AlloyApi {
     private Result<JsonNode> json(Resp r, String what) {
         if (looksLikeHtml(r.body())) return Result.err(notServed(r.url(), what));
         try {
-            JsonNode n = json.readTree(r.body());
+            JsonNode n = Json.read(r.body());
             if (n == null || n.isMissingNode()) {
                 return Result.err(Failure.Kind.BAD_RESPONSE, "empty answer from " + r.url().encodedPath()
                         + " where JSON was expected");

@@ -1,12 +1,12 @@
 package io.alloytop.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.alloytop.alloy.Component;
 import io.alloytop.alloy.Failure;
 import io.alloytop.alloy.HealthState;
+import io.alloytop.json.Json;
 import io.alloytop.poll.AlloySnapshot;
 import io.alloytop.poll.ConfigState;
 import io.alloytop.problems.Problem;
@@ -263,8 +263,7 @@ public final class CheckReport {
     // ---- json --------------------------------------------------------------------------------
 
     public String json() {
-        ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = om.createObjectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("status", status.json);
         root.put("exitCode", status.exitCode);
         root.put("summary", summary);
@@ -272,7 +271,7 @@ public final class CheckReport {
         root.put("checkedAt", now.toString());
         Failure f = snap.failure();
         if (f != null) {
-            root.set("error", failure(om, f));
+            root.set("error", failure(f));
         } else {
             root.putNull("error");
         }
@@ -282,7 +281,7 @@ public final class CheckReport {
             root.putNull("components");
             root.putNull("resources");
             root.putArray("problems");
-            return write(om, root);
+            return Json.writePretty(root) + "\n";
         }
         ObjectNode a = root.putObject("alloy");
         a.put("version", clean(snap.version()));
@@ -311,7 +310,7 @@ public final class CheckReport {
         cs.put("unknown", unknown);
         cs.put("inModules", inModules);
         cs.put("remoteConfig", remoteConfig);
-        if (snap.componentsFailure() != null) cs.set("error", failure(om, snap.componentsFailure()));
+        if (snap.componentsFailure() != null) cs.set("error", failure(snap.componentsFailure()));
         else cs.putNull("error");
         ArrayNode ps = cs.putArray("problems");
         for (Component p : problems) {
@@ -340,11 +339,11 @@ public final class CheckReport {
             if (p.since() == null) pn.putNull("since");
             else pn.put("since", p.since().toString());
         }
-        return write(om, root);
+        return Json.writePretty(root) + "\n";
     }
 
-    private static ObjectNode failure(ObjectMapper om, Failure f) {
-        ObjectNode e = om.createObjectNode();
+    private static ObjectNode failure(Failure f) {
+        ObjectNode e = JsonNodeFactory.instance.objectNode();
         e.put("kind", f.kind().name());
         e.put("message", clean(f.message()));
         return e;
@@ -354,14 +353,6 @@ public final class CheckReport {
         if (Double.isNaN(v) || Double.isInfinite(v)) n.putNull(k);
         else if (v == Math.rint(v) && Math.abs(v) < 1e15) n.put(k, (long) v);
         else n.put(k, Math.round(v * 1000) / 1000.0);
-    }
-
-    private static String write(ObjectMapper om, ObjectNode root) {
-        try {
-            return om.writeValueAsString(root) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e); // a tree of plain values always serialises
-        }
     }
 
     // ---- helpers -----------------------------------------------------------------------------

@@ -1,10 +1,11 @@
 package io.alloytop.demo;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.alloytop.json.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,6 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * routes first, then component handlers, then the UI prefix with its API and its SPA catch-all.
  */
 final class DemoHandler implements HttpHandler {
-    private static final ObjectMapper JSON = new ObjectMapper();
     static final String LIVE_DEBUGGING_DISABLED =
             "the live debugging service is disabled. Check the documentation to find out how to enable it";
 
@@ -201,7 +201,7 @@ final class DemoHandler implements HttpHandler {
 
     static String hashSource(List<ComponentDecl> decls) {
         StringBuilder sb = new StringBuilder();
-        for (ComponentDecl d : decls) sb.append(d.globalID()).append(d.arguments()).append('\n');
+        for (ComponentDecl d : decls) sb.append(d.globalID()).append(Json.write(d.arguments())).append('\n');
         return sb.toString();
     }
 
@@ -318,12 +318,8 @@ final class DemoHandler implements HttpHandler {
         HttpReplies.json(ex, 200, bytes(a));
     }
 
-    static byte[] bytes(Object node) {
-        try {
-            return JSON.writeValueAsBytes(node);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    static byte[] bytes(JsonNode node) {
+        return Json.writeBytes(node);
     }
 
     static Map<String, String> query(HttpExchange ex) {

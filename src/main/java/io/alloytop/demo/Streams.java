@@ -3,6 +3,7 @@ package io.alloytop.demo;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import io.alloytop.json.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.HashMap;
@@ -66,7 +67,7 @@ final class Streams {
                     o.put("type", dataType(c));
                     o.put("rate", Math.round(rate * 10) / 10.0);
                 }
-                return a.toString();
+                return Json.write(a);
             });
             before = after;
             DemoHandler.streamChunk(os, chunk + DELIMITER);

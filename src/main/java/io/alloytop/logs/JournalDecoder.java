@@ -2,7 +2,7 @@ package io.alloytop.logs;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alloytop.json.Json;
 import io.alloytop.text.Sanitizer;
 import java.io.IOException;
 import java.time.Instant;
@@ -23,7 +23,6 @@ public final class JournalDecoder {
     public static final String TRUNCATED_NOTICE =
             "[message truncated by journald: over 4096 bytes, not included in its JSON output]";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> EVENTS = Map.of(
             "7d4958e842da4a758f6c1cdc7b36dcc5", "starting",
             "39f53479d3a045ac8e11786248231fbf", "started",
@@ -91,7 +90,7 @@ public final class JournalDecoder {
      * building a tree of all of them was most of the cost at 50,000 lines/s.
      */
     private static boolean readFields(String json, Map<String, String> out, boolean[] messageNull) {
-        try (JsonParser p = JSON.getFactory().createParser(json)) {
+        try (JsonParser p = Json.parser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) return false;
             JsonToken t;
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {

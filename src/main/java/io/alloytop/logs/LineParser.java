@@ -2,7 +2,7 @@ package io.alloytop.logs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alloytop.json.Json;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -16,7 +16,6 @@ import java.util.Map;
  * ({@code logging { format = "json" }}), or anything else kept whole as plain text.
  */
 public final class LineParser {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] COMPONENT_KEYS = {"component_id", "node_id", "service"};
 
     private LineParser() {}
@@ -68,7 +67,7 @@ public final class LineParser {
     private static Map<String, String> json(String text) {
         JsonNode node;
         try {
-            node = JSON.readTree(text);
+            node = Json.read(text);
         } catch (JsonProcessingException e) {
             return null;
         }
@@ -77,7 +76,7 @@ public final class LineParser {
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode v = e.getValue();
-            out.put(e.getKey(), v.isTextual() ? v.textValue() : v.isNull() ? "" : v.toString());
+            out.put(e.getKey(), v.isTextual() ? v.textValue() : v.isNull() ? "" : Json.write(v));
         }
         return out;
     }

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.alloytop.json.Json;
 import io.alloytop.text.Sanitizer;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -16,7 +17,6 @@ import java.util.Map;
 
 /** One entry as a line of text or of JSON, safe to print to a terminal either way. */
 public final class LogFormat {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_INSTANT;
 
     private LogFormat() {}
@@ -45,7 +45,7 @@ public final class LogFormat {
      * and line separator is a \\u escape, so printing it raw cannot drive a terminal either.
      */
     public static String json(LogEntry e) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("ts", TIME.format(e.time()));
         o.put("level", e.level().name().toLowerCase(Locale.ROOT));
         o.put("component", e.component());
@@ -56,9 +56,9 @@ public final class LogFormat {
         if (e.truncated()) o.put("truncated", true);
         if (e.cursor() != null) o.put("cursor", e.cursor());
         StringWriter w = new StringWriter(256);
-        try (JsonGenerator g = JSON.getFactory().createGenerator(w)) {
+        try (JsonGenerator g = Json.generator(w)) {
             g.setCharacterEscapes(SafeEscapes.INSTANCE);
-            JSON.writeTree(g, o);
+            Json.write(g, o);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }

@@ -1,7 +1,7 @@
 package io.alloytop.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alloytop.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -17,7 +17,6 @@ public final class LiveGraphParser {
     private static final byte[] DELIM = "|;|".getBytes(StandardCharsets.US_ASCII);
     /** A window larger than this is not a graph window: stop rather than grow without bound. */
     private static final int MAX_WINDOW = 8 << 20;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String module;
     private byte[] buf = new byte[8192];
@@ -58,7 +57,7 @@ public final class LiveGraphParser {
     private Map<String, Double> parseWindow(byte[] b, int off, int n) throws IOException {
         JsonNode arr;
         try {
-            arr = JSON.readTree(b, off, n);
+            arr = Json.read(b, off, n);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IOException("live graph window is not JSON: " + e.getOriginalMessage());
         }

@@ -1,13 +1,17 @@
 package io.alloytop.pprof;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.alloytop.json.Json;
 import io.alloytop.text.Sanitizer;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,13 +20,7 @@ import java.util.Map;
 public final class ProfileReport {
     // Non-ASCII as \\u escapes: function names come from the profile, and a raw C1 (U+009B is CSI)
     // would reach the terminal even though JSON only requires escaping below U+0020.
-    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII).build();
-
-    static {
-        JSON.getFactory().setCharacterEscapes(new DelEscapes());
-    }
+    private static final DelEscapes ESCAPES = new DelEscapes();
 
     /** JSON's standard escapes plus DEL, which JSON allows raw. */
     private static final class DelEscapes extends com.fasterxml.jackson.core.io.CharacterEscapes {
@@ -119,10 +117,11 @@ public final class ProfileReport {
     }
 
     public static String json(ProfileSummary s, int top, List<StackGroup> stacks, int maxStacks, Map<String, Object> extra) {
-        Map<String, Object> m = new LinkedHashMap<>(extra);
+        ObjectNode m = values(extra);
         m.put("kind", s.kind());
-        m.put("sampleType", s.selectedType());
-        m.put("sampleTypes", s.sampleTypes());
+        m.set("sampleType", valueType(s.selectedType()));
+        ArrayNode types = m.putArray("sampleTypes");
+        for (ValueType t : s.sampleTypes()) types.add(valueType(t));
         m.put("sampleIndex", s.sampleIndex());
         m.put("total", s.total());
         m.put("timeNanos", s.timeNanos());
@@ -130,19 +129,36 @@ public final class ProfileReport {
         m.put("sampleCount", s.sampleCount());
         m.put("functions", s.rows().size());
         m.put("sortedBy", s.sortedBy().name().toLowerCase(Locale.ROOT));
-        m.put("top", s.top(top));
-        if (stacks != null) m.put("stacks", stacks.subList(0, Math.min(maxStacks, stacks.size())));
+        ArrayNode rows = m.putArray("top");
+        for (ProfileSummary.Row r : s.top(top)) {
+            ObjectNode o = rows.addObject();
+            o.put("name", r.name());
+            o.put("flat", r.flat());
+            o.put("cum", r.cum());
+            o.put("flatPercent", r.flatPercent());
+            o.put("cumPercent", r.cumPercent());
+            o.put("inline", r.inline());
+        }
+        if (stacks != null) {
+            ArrayNode groups = m.putArray("stacks");
+            for (StackGroup g : stacks.subList(0, Math.min(maxStacks, stacks.size()))) {
+                ObjectNode o = groups.addObject();
+                ArrayNode frames = o.putArray("frames");
+                g.frames().forEach(frames::add);
+                o.put("value", g.value());
+            }
+        }
         return write(m);
     }
 
     public static String diffJson(List<ProfileDiff.Row> rows, ValueType type, int top, long totalBefore, long totalAfter) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("sampleType", type);
+        ObjectNode m = JsonNodeFactory.instance.objectNode();
+        m.set("sampleType", valueType(type));
         m.put("totalBefore", totalBefore);
         m.put("totalAfter", totalAfter);
-        List<Map<String, Object>> out = new ArrayList<>();
+        ArrayNode out = m.putArray("growers");
         for (ProfileDiff.Row r : rows.subList(0, Math.min(top, rows.size()))) {
-            Map<String, Object> row = new LinkedHashMap<>();
+            ObjectNode row = out.addObject();
             row.put("name", r.name());
             row.put("flatDelta", r.flatDelta());
             row.put("cumDelta", r.cumDelta());
@@ -150,18 +166,48 @@ public final class ProfileReport {
             row.put("flatAfter", r.flatAfter());
             row.put("cumBefore", r.cumBefore());
             row.put("cumAfter", r.cumAfter());
-            out.add(row);
         }
-        m.put("growers", out);
         return write(m);
     }
 
-    public static String write(Object o) {
-        try {
-            return JSON.writeValueAsString(o) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    /** Plain values (text, numbers, booleans, null) as a report object. */
+    public static String write(Map<String, ?> values) {
+        return write(values(values));
+    }
+
+    private static ObjectNode values(Map<String, ?> values) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        values.forEach((k, v) -> {
+            if (v == null) o.putNull(k);
+            else if (v instanceof String t) o.put(k, t);
+            else if (v instanceof Integer n) o.put(k, n);
+            else if (v instanceof Long n) o.put(k, n);
+            else if (v instanceof Float n) o.put(k, n); // not widened: a float prints shorter than its double
+            else if (v instanceof Double n) o.put(k, n);
+            else if (v instanceof Boolean b) o.put(k, b);
+            else throw new IllegalArgumentException("not a plain value: " + k + " = " + v.getClass().getName());
+        });
+        return o;
+    }
+
+    private static ObjectNode valueType(ValueType t) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("type", t.type());
+        o.put("unit", t.unit());
+        return o;
+    }
+
+    private static String write(ObjectNode report) {
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = Json.generator(w)) {
+            g.useDefaultPrettyPrinter();
+            g.enable(JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature());
+            g.setCharacterEscapes(ESCAPES);
+            Json.write(g, report);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        return w.append('\n').toString();
     }
 
     /** Function names and types come from the profiled process: inert before they reach a terminal. */

@@ -1,6 +1,7 @@
 package io.alloytop.ui.view;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.alloytop.json.Json;
 import io.alloytop.text.Sanitizer;
 import io.alloytop.ui.theme.Element;
 import java.util.ArrayList;
@@ -104,7 +105,7 @@ public final class AlloyJsonTree {
             case "bool": return String.valueOf(x.asBoolean());
             case "function": return "function(" + Sanitizer.line(x.asText("")) + ")";
             case "capsule": return Sanitizer.line(x.asText(""));
-            default: return Sanitizer.line(x.isMissingNode() ? "" : x.toString());
+            default: return Sanitizer.line(x.isMissingNode() ? "" : Json.write(x));
         }
     }
 }
