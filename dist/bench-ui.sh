@@ -116,15 +116,10 @@ if $rss_embedded; then
   start_ui ${ALLOYTOP_BENCH_ARGS:---demo}
   what="alloytop ${ALLOYTOP_BENCH_ARGS:---demo}"
 else
-  "$alloytop" demo-server --port 0 > "$work/demo-server.out" 2>&1 &
-  demo_pid=$!
-  url=""
-  for _ in $(seq 1 100); do
-    url=$(sed -n 's/^demo Alloy listening on \(http:[^ ,]*\).*/\1/p' "$work/demo-server.out")
-    [ -n "$url" ] && break
-    sleep 0.1
-  done
-  [ -n "$url" ] || { cat "$work/demo-server.out" >&2; echo "bench-ui.sh: demo-server did not start" >&2; exit 1; }
+  # shellcheck source=dist/demo-server.sh
+  . "$repo/dist/demo-server.sh"
+  start_demo_server "$work/demo-server.out" "$alloytop" || { echo "bench-ui.sh: demo-server did not start" >&2; exit 1; }
+  url=$demo_url
   start_ui --url "$url"
   what="alloytop --url $url (a demo-server in its own JVM)"
 fi

@@ -184,21 +184,13 @@ if ! $cross; then
   # host, and read a plain log file: the archive then holds what the monitor and `check` load in
   # real use, and not the simulated Alloy's classes (~270, about 2 MB of every monitor's resident
   # memory, since the whole archive is mapped) nor --help's; `--demo` loads those from the jar.
-  "$runner" "${cds_flags[@]}" -cp "$stage/lib/alloytop.jar" io.alloytop.cli.Main demo-server --port 0 \
-    >"$lists/demo-server.out" 2>&1 &
-  demo_pid=$!
-  trap 'kill "$demo_pid" 2>/dev/null || true; rm -rf "$extract" "$lists"' EXIT
-  url=""
-  for _ in $(seq 1 100); do
-    url=$(sed -n 's/^demo Alloy listening on \(http:[^ ,]*\).*/\1/p' "$lists/demo-server.out")
-    [ -n "$url" ] && break
-    sleep 0.1
-  done
-  if [ -z "$url" ]; then
-    cat "$lists/demo-server.out" >&2
-    echo "build.sh: the demo-server for the class-data training runs did not start" >&2
-    exit 1
-  fi
+  # shellcheck source=dist/demo-server.sh
+  . "$repo/dist/demo-server.sh"
+  demo_pid=""
+  trap 'if [ -n "$demo_pid" ]; then kill "$demo_pid" 2>/dev/null || true; fi; rm -rf "$extract" "$lists"' EXIT
+  start_demo_server "$lists/demo-server.out" "$runner" "${cds_flags[@]}" -cp "$stage/lib/alloytop.jar" io.alloytop.cli.Main \
+    || { echo "build.sh: the demo-server for the class-data training runs did not start" >&2; exit 1; }
+  url=$demo_url
   for i in $(seq 1 40); do
     printf 'ts=2026-01-01T00:00:%02d.000Z level=%s msg="finished node evaluation" controller_path=/ node_id=prometheus.scrape.s%d duration=1.5ms\n' \
       "$i" "$([ $((i % 7)) = 0 ] && echo warn || echo info)" "$i"
