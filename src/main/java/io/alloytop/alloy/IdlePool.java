@@ -28,6 +28,7 @@ public final class IdlePool {
         return p;
     }
 
+    /** Named daemon threads, for these pools and the app's other single-purpose executors. */
     public static ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);

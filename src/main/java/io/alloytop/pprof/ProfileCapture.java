@@ -1,5 +1,6 @@
 package io.alloytop.pprof;
 
+import io.alloytop.alloy.IdlePool;
 import io.alloytop.alloy.Result;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,11 +35,8 @@ public final class ProfileCapture {
     public static ProfileCapture start(ProfileFetcher fetcher, String host, ProfileType type, int seconds, Clock clock,
                                        Consumer<CaptureEvent> listener) {
         ProfileFetcher.Pending pending = fetcher.prepare(type, seconds);
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "alloytop-profile-" + type.id());
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
+                IdlePool.daemon("alloytop-profile-" + type.id()));
         ProfileCapture c = new ProfileCapture(pending, ticker);
         Instant start = clock.instant();
         Duration total = type.timed() ? Duration.ofSeconds(seconds) : Duration.ZERO;

@@ -1,5 +1,6 @@
 package io.alloytop.ui;
 
+import io.alloytop.alloy.IdlePool;
 import io.alloytop.alloy.Result;
 import io.alloytop.forward.CloudSettings;
 import io.alloytop.forward.EnvNames;
@@ -54,8 +55,8 @@ public final class ActionEffects implements AutoCloseable {
 
     private final ActionBackend backend;
     private final Consumer<Event> sink;
-    private final ExecutorService work = Executors.newCachedThreadPool(MonitorApp.daemon("alloytop-actions"));
-    private final ScheduledExecutorService status = Executors.newSingleThreadScheduledExecutor(MonitorApp.daemon("alloytop-fwd-status"));
+    private final ExecutorService work = Executors.newCachedThreadPool(IdlePool.daemon("alloytop-actions"));
+    private final ScheduledExecutorService status = Executors.newSingleThreadScheduledExecutor(IdlePool.daemon("alloytop-fwd-status"));
     private final AtomicReference<ProfileCapture> capture = new AtomicReference<>();
     private final AtomicLong cancelledUpTo = new AtomicLong(Long.MIN_VALUE);
     private final AtomicBoolean statusRunning = new AtomicBoolean();

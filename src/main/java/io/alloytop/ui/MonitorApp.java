@@ -6,6 +6,7 @@ import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import io.alloytop.alloy.Component;
 import io.alloytop.alloy.Failure;
+import io.alloytop.alloy.IdlePool;
 import io.alloytop.alloy.Result;
 import io.alloytop.logs.LogBuffer;
 import io.alloytop.logs.LogEntry;
@@ -49,9 +50,9 @@ public final class MonitorApp {
     private final LogFeed logFeed;
     private final java.util.concurrent.atomic.AtomicBoolean logsPending = new java.util.concurrent.atomic.AtomicBoolean();
     private final BlockingQueue<Event> queue = new LinkedBlockingQueue<>();
-    private final ExecutorService effects = Executors.newSingleThreadExecutor(daemon("alloytop-effects"));
+    private final ExecutorService effects = Executors.newSingleThreadExecutor(IdlePool.daemon("alloytop-effects"));
     /** Coalesces log-arrival notices (see {@link #startLogs()}); the clock itself is the UI loop's. */
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("alloytop-logs-notice"));
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(IdlePool.daemon("alloytop-logs-notice"));
     private volatile boolean stopping;
     /** Set by a key or resize since the last frame: draw without waiting for the frame interval. */
     private boolean urgent;
@@ -265,14 +266,6 @@ public final class MonitorApp {
         } catch (IOException | RuntimeException e) {
             if (!stopping) queue.offer(new Event.Shutdown("terminal input failed"));
         }
-    }
-
-    static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 
 }
